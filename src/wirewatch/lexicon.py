@@ -1,0 +1,110 @@
+"""The trigger lexicon and the taxonomy crosswalk, loaded from the package's data files.
+
+Triggers are grouped in classes ("air", "kill", "protest"...). A class is not an ACLED type: the
+coder in `extract.py` decides the type from the classes present and the actors around them
+(a killing of soldiers is a battle, of villagers violence against civilians).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+# Classes by family: one clause gives at most one event per family.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "violent": ("chemical", "suicide", "air", "shelling", "ied", "grenade", "explosion", "recapture",
+                "capture", "clash", "abduct", "sexual", "attack", "kill"),
+    "demonstration": ("excessive", "riot", "protest", "intervention"),
+    "strategic": ("disrupt", "arrest", "loot", "agreement", "base", "transfer", "group_change", "mobilize"),
+    "political": ("consult", "support", "aid", "accuse", "threaten", "sanction"),
+}
+FAMILY_OF = {cls: fam for fam, classes in FAMILIES.items() for cls in classes}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    cls: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def family(self) -> str:
+        return FAMILY_OF.get(self.cls, "political")
+
+
+def _load(name: str) -> Any:
+    return json.loads(resources.files("wirewatch").joinpath("data", name).read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def taxonomy() -> dict[str, Any]:
+    return dict(_load("taxonomy.json"))
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled() -> re.Pattern[str]:
+    """One alternation with a named group per class, so a sentence is scanned once."""
+    classes: dict[str, list[str]] = _load("triggers.json")["classes"]
+    parts = [f"(?P<{cls}>" + "|".join(sorted(pats, key=len, reverse=True)) + ")"
+             for cls, pats in classes.items()]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _all_classes() -> dict[str, re.Pattern[str]]:
+    classes: dict[str, list[str]] = _load("triggers.json")["classes"]
+    return {cls: re.compile(r"\b(?:" + "|".join(pats) + r")\b", re.IGNORECASE)
+            for cls, pats in classes.items()}
+
+
+def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
+    """Every trigger in `text`. Overlapping matches of other classes are kept ("shot down" is both
+    a killing word and a disrupted-weapons phrase); the coder chooses between them."""
+    found: list[Trigger] = []
+    for cls, pattern in _all_classes().items():
+        for m in pattern.finditer(text):
+            found.append(Trigger(cls, offset + m.start(), offset + m.end(), m.group(0)))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    return found
+
+
+def has_trigger(text: str) -> bool:
+    """Cheap pre-filter: can this text hold an event at all?"""
+    return _compiled().search(text) is not None
+
+
+def plover_of(sub_event_type: str | None) -> str | None:
+    if not sub_event_type:
+        return None
+    value = taxonomy()["sub_event_to_plover"].get(sub_event_type)
+    return str(value) if value else None
+
+
+def cameo_of(sub_event_type: str | None, plover: str | None) -> str | None:
+    if sub_event_type and sub_event_type in taxonomy()["sub_event_to_cameo"]:
+        return str(taxonomy()["sub_event_to_cameo"][sub_event_type])
+    if plover:
+        value = taxonomy()["plover_to_cameo"].get(plover)
+        return str(value) if value else None
+    return None
+
+
+def event_type_of(sub_event_type: str) -> str:
+    for event_type, subs in taxonomy()["acled"].items():
+        if sub_event_type in subs:
+            return str(event_type)
+    raise KeyError(sub_event_type)
+
+
+def ascii_name(name: str) -> str:
+    """A place name as ACLED writes it: diacritics and Arabic ayn/hamza marks dropped."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[\u02bb\u02bc\u02bf\u02be\u2018ʿʾ]", "'", text)
+    return text.encode("ascii", "ignore").decode("ascii") or name

@@ -1,0 +1,130 @@
+"""Merge event candidates that describe the same event, within a story and across stories.
+
+Two candidates are one event when they share a type, their dates fall within each other's
+precision window, their places are the same or close, and their actors do not contradict. Sources,
+claims and evidence accumulate; differing figures of dead stay side by side as claims, and the
+event keeps the most conservative one (ACLED's rule) when stories disagree. Candidates are blocked
+by type and date so that merging stays near-linear.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from wirewatch.models import Event
+
+SAME_STORY_KM = 10.0
+CROSS_STORY_KM = 25.0
+_WINDOW_DAYS = {1: 1, 2: 7, 3: 31}
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _kind(event: Event) -> tuple[str | None, str | None]:
+    return (event.event_type, event.sub_event_type) if event.event_type else (None, event.plover_type)
+
+
+def same_event(a: Event, b: Event, km: float) -> bool:
+    """Could `a` and `b` be reports of one event?"""
+    if _kind(a) != _kind(b):
+        return False
+    if a.event_date and b.event_date:
+        window = _WINDOW_DAYS.get(max(a.time_precision, b.time_precision), 1)
+        if abs((a.event_date - b.event_date).days) > window - (1 if window == 1 else 0):
+            return False
+    if a.location != b.location:
+        if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+            return False
+        assert a.latitude is not None and a.longitude is not None
+        assert b.latitude is not None and b.longitude is not None
+        if haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > km:
+            return False
+    return not (a.actor1 and b.actor1 and a.actor1 != b.actor1)
+
+
+def combine(kept: Event, other: Event, *, same_story: bool) -> Event:
+    """`kept` absorbs `other`: sources, claims and evidence are united, nothing is lost."""
+    sources = tuple(dict.fromkeys(kept.sources + other.sources))
+    claims = tuple(dict.fromkeys(kept.claims + other.claims))
+    evidence = tuple(dict.fromkeys(kept.evidence + other.evidence))
+    figures = [f for f in (kept.fatalities, other.fatalities) if f > 0]
+    if not figures:
+        fatalities = 0
+    elif same_story:
+        fatalities = max(figures)
+    else:
+        fatalities = min(figures)
+    estimated = kept.fatalities_estimated if fatalities == kept.fatalities else other.fatalities_estimated
+    better_place = other if (other.geo_precision or 9) < (kept.geo_precision or 9) else kept
+    return replace(
+        kept,
+        sources=sources, claims=claims, evidence=evidence, fatalities=fatalities,
+        fatalities_estimated=estimated,
+        actor1=kept.actor1 or other.actor1, inter1=kept.inter1 if kept.actor1 else other.inter1,
+        actor2=kept.actor2 or other.actor2, inter2=kept.inter2 if kept.actor2 else other.inter2,
+        assoc_actor_1=kept.assoc_actor_1 or other.assoc_actor_1,
+        location=better_place.location, latitude=better_place.latitude,
+        longitude=better_place.longitude, geo_precision=better_place.geo_precision,
+        geonameid=better_place.geonameid, admin1=better_place.admin1, admin2=better_place.admin2,
+        confidence=max(kept.confidence, other.confidence),
+    )
+
+
+def _merge(events: Iterable[Event], km: float, same_story: bool) -> list[Event]:
+    merged: list[Event] = []
+    blocks: dict[tuple[str | None, str | None], list[int]] = defaultdict(list)
+    for event in events:
+        block = blocks[_kind(event)]
+        for idx in block:
+            if same_event(merged[idx], event, km):
+                merged[idx] = combine(merged[idx], event, same_story=same_story)
+                break
+        else:
+            block.append(len(merged))
+            merged.append(event)
+    return merged
+
+
+def merge_within_document(events: Iterable[Event]) -> list[Event]:
+    """Collapse repeated mentions of one event in a story (a lede and its later detail)."""
+    return _merge(events, SAME_STORY_KM, same_story=True)
+
+
+def merge_into(existing: list[Event], new: Iterable[Event]) -> tuple[list[Event], list[Event]]:
+    """Match new stories' events against stored ones (already blocked by date by the caller).
+
+    Returns (events to write, of which updated stored events keep their ids; events unchanged).
+    """
+    by_id = {e.event_id: e for e in existing}
+    changed: dict[str, Event] = {}
+    fresh: list[Event] = []
+    for event in new:
+        if event.event_id in by_id or event.event_id in changed:
+            continue  # the same candidate from the same story: idempotent
+        target = None
+        pool = list(changed.values()) + [e for e in existing if e.event_id not in changed] + fresh
+        for candidate in pool:
+            if any(s.doc_id in {t.doc_id for t in candidate.sources} for s in event.sources):
+                continue  # one story's own events were already merged within the story
+            if same_event(candidate, event, CROSS_STORY_KM):
+                target = candidate
+                break
+        if target is None:
+            fresh.append(event)
+            continue
+        merged = combine(target, event, same_story=False)
+        if target in fresh:
+            fresh[fresh.index(target)] = merged
+        else:
+            changed[target.event_id] = merged
+    return list(changed.values()) + fresh, [e for e in existing if e.event_id not in changed]
+
