@@ -139,6 +139,11 @@ def test_spelling_variants_of_a_place_agree() -> None:
     assert same_place_name("Tel Rifaat", ["Tall Rif'at"])
     assert same_place_name("Bou Kamal", ["Abu Kamal"])
     assert same_place_name("ḤAMA", ["Hama"])
+    assert same_place_name("Hamah", ["Hama"])
+    assert same_place_name("Al-Raqqah", ["Raqqa"])
+    assert same_place_name("Al Bukamal", ["Bou Kamal"])
+    assert not same_place_name("Hims", ["Hama"])
+    assert not same_place_name("Alma", ["Ma"])  # "al" is an article only before a word
     assert not same_place_name("Homs", ["Hama"])
     assert not same_place_name(None, ["Hama"])
 

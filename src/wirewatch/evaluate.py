@@ -168,23 +168,33 @@ def normalise_actor(name: str | None, *, lenient: bool = False) -> str:
     return _PERIOD.sub("", text).strip() if lenient else text
 
 
-def _skeleton(name: str) -> str:
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|at|ad|adh|an|az|ul)[\s\-]+(?=\w)")
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+
+
+def _skeletons(name: str) -> set[str]:
     """A place name reduced so spellings of one name meet: "Tall Rif'at" and "Tel Rifaat" agree.
 
-    Accents, case, punctuation and spaces go; then vowels (the letters transliterations disagree
-    on most) and doubled consonants.
+    Accents, case and punctuation go, then a final h after a vowel ("Hamah"), vowels (the letters
+    transliterations disagree on most) and doubled letters. Names with an Arabic article give two
+    keys, with and without it, since spellings differ on where it ends ("Albu Kamal", "Al Bukamal").
     """
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    letters = re.sub(r"[^a-z0-9]", "", text)
-    consonants = re.sub(r"[aeiouy]", "", letters) or letters
-    return re.sub(r"(.)\1+", r"\1", consonants)
+    text = _FINAL_H.sub("", text.strip())
+    keys: set[str] = set()
+    for variant in {text, _ARTICLE.sub("", text)}:
+        letters = re.sub(r"[^a-z0-9]", "", variant)
+        consonants = re.sub(r"[aeiouy]", "", letters) or letters
+        if consonants:
+            keys.add(re.sub(r"(.)\1+", r"\1", consonants))
+    return keys
 
 
 def same_place_name(predicted: str | None, accepted: Iterable[str]) -> bool:
     if not predicted:
         return False
-    key = _skeleton(predicted)
-    return bool(key) and any(_skeleton(a) == key for a in accepted if a)
+    keys = _skeletons(predicted)
+    return any(keys & _skeletons(a) for a in accepted if a)
 
 
 def is_background(event: Event) -> bool:

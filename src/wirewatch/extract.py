@@ -45,9 +45,10 @@ _IRREALIS = re.compile(
     r"aim(?:ed|s)? to|risks?|fears?|feared|prospect|if|expected to|ready to|prepar(?:ed|ing) to|"
     r"warn(?:ed|s)? (?:of|that)|call(?:ed|s)? for|in an attempt to|attempt to|did not|didn't|denied|"
     r"never|no|not|without|to stall|to protect|to push back|to support|to back|to prevent)\W+(?:\w+\W+){0,4}$"
-    r"|\bto\s+$",
+    r"|\bto\s+$|\baccus\w*\s+(?:\w+\W+){0,5}$|\bclaimed responsibility\b",
     re.I,
 )
+_RESPONSIBILITY = re.compile(r"\b(?:claimed|admitted|took) responsibility\b", re.I)
 _CLAUSE_SPLIT = re.compile(r";|\s(?=while\s)|\s(?=whereas\s)|,?\s(?=who\s)|,\s(?=which\s)", re.I)
 _TERRITORY = re.compile(r"\b(?:town|city|village|area|territory|district|province|region|base|airport|"
                         r"crossing|hill|positions?|neighbou?rhood|countryside|outskirts|control)\b", re.I)
@@ -179,6 +180,8 @@ class RuleEngine:
             if dates:
                 last_date[para] = dates[-1]
             claimants = find_claimants(sent, doc_actors, s_start)
+            if _RESPONSIBILITY.search(text) and para in last_event:
+                events[last_event[para]] = _claimed_by(events[last_event[para]], text, s_start, doc)
             sent_actors = find_actors(text, s_start)
             for clause in _clauses(text, s_start, s_idx, para):
                 before = [a for a in sent_actors if a.end <= clause.start and a.armed]
@@ -219,7 +222,9 @@ class RuleEngine:
             if _IRREALIS.search(before):
                 continue
             kept.append(t)
-        return kept
+        # A trigger inside a longer one of another class is part of it: "shot" in "shot down".
+        return [t for t in kept if not any(o is not t and o.start <= t.start and t.end <= o.end
+                                               and (o.end - o.start) > (t.end - t.start) for o in kept)]
 
     def _build(self, doc: Document, clause: _Clause, coded: _Coded, actors: list[ActorMention],
                dates: list[ResolvedDate], para_date: ResolvedDate | None,
@@ -503,6 +508,18 @@ def _continues(event: Event, prev: Event, coded: _Coded) -> bool:
     return event.location == prev.location or event.geo_precision == 3
 
 
+def _claimed_by(event: Event, text: str, start: int, doc: Document) -> Event:
+    """ "Al Shabaab claimed responsibility": the named group becomes the unidentified attacker."""
+    if event.actor1 and not event.actor1.startswith("Unidentified"):
+        return event
+    named = [a for a in find_actors(text, start) if a.name and a.armed]
+    if not named:
+        return event
+    group = named[0]
+    return replace(event, actor1=group.name, inter1=group.inter,
+                   evidence=event.evidence + (Evidence(doc.doc_id, group.start, group.end, group.text, "actor1"),))
+
+
 def _add_fatalities(event: Event, fatal: list, doc: Document, extra: tuple[Evidence, ...] = ()) -> Event:
     number, estimated = _sum_fatalities(fatal)
     evidence = list(event.evidence) + [Evidence(doc.doc_id, f.start, f.end, f.text, "fatalities") for f in fatal]
@@ -552,6 +569,8 @@ def _choose_place(clause: _Clause, trigger: Trigger, places: list[PlaceMention],
     def usable(p: PlaceMention, text: str, start: int) -> bool:
         # "Syria's military", "Tehran-backed militias", "Britain-based monitor" name no event place.
         after = text[p.end - start : p.end - start + 12]
+        if re.search(r"\bby\s+(?:the\s+)?$", text[max(0, p.start - start - 8) : p.start - start]):
+            return False  # "launched by Russia": an agent, not a place
         return p.place is not None and not re.match(r"(?:'s|’s|-(?:backed|based|led|allied|aligned|supported))", after)
 
     in_clause = [p for p in places if clause.start <= p.start < clause.end and usable(p, clause.text, clause.start)]

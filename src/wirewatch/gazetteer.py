@@ -91,7 +91,7 @@ class Candidate:
     main: bool  # the name is the place's main GeoNames name, not an alternate
 
 
-def _packaged_path() -> Path:
+def packaged_path() -> Path:
     return Path(str(importlib.resources.files("wirewatch") / "data" / "gazetteer.sqlite"))
 
 
@@ -126,7 +126,7 @@ class Gazetteer:
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
         """Open the gazetteer file (the packaged one by default); say how to build it if absent."""
-        target = path if path is not None else _packaged_path()
+        target = path if path is not None else packaged_path()
         if not target.is_file():
             raise GazetteerError(f"The gazetteer file {target} is missing. {BUILD_HINT}")
         try:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -47,6 +47,7 @@ DIRECTIONS = re.compile(
 )
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _DATELINE = re.compile(r"^\s*(?:date \S+\s+)?([A-Z][A-Za-z.' -]{1,40}?)(?:,| \(|\s+[-–—])")
+_PARTICLES = frozenset("al el az ez ad ar as ash an en de du da di la le".split())
 _NON_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december god president minister".split()
@@ -165,6 +166,16 @@ def _spans(sdoc: Doc, text: str, base: int) -> list[tuple[_Span, _Span | None]]:
         ):
             run.append(tok.i)
             continue
+        if (  # an article inside a name: "Dayr az Zawr", "Ras al Ain"
+            tok is not None
+            and run
+            and tok.lower_ in _PARTICLES
+            and tok.i + 1 < len(sdoc)
+            and sdoc[tok.i + 1].text[:1].isupper()
+            and tok.i + 1 not in covered
+        ):
+            run.append(tok.i)
+            continue
         if run:
             first, last = sdoc[run[0]], sdoc[run[-1]]
             args2 = (text, first.idx + base, last.idx + len(last) + base, False, "PROPN")
@@ -180,7 +191,9 @@ class _Story:
     """What the story says about countries: counts, dateline, names mentioned."""
 
     def __init__(self) -> None:
-        self.countries: Counter[str] = Counter()
+        self.countries: defaultdict[str, float] = defaultdict(float)
+        self.admin1s: Counter[tuple[str, str]] = Counter()
+        self.weak: dict[str, set[str]] = {}  # country -> names of weak spans that may lie there
         self.names: set[str] = set()
         self.dateline_country: str | None = None
 
@@ -211,7 +224,11 @@ def _score(
     if p.admin1 and normalise(p.admin1) in story.names and normalise(p.admin1) != normalise(
         span.text
     ):
-        s += 1.5
+        s += 3.0  # its region is named elsewhere in the story
+    if p.admin1 and p.country and story.admin1s:
+        top = story.admin1s.most_common(1)[0][0]
+        if (p.country, p.admin1) == top and code != "ADM1":
+            s += 1.5
     if follower is not None:
         fkey = normalise(follower)
         if (p.admin1 and normalise(p.admin1) == fkey) or (
@@ -248,9 +265,11 @@ def _acceptable(span: _Span, c: Candidate, story: _Story, text: str) -> bool:
         return False
     if not c.exact or span.label == "PROPN":
         return c.place.population >= 1000 or code.startswith("ADM")
-    if span.label == "PERSON":
-        return c.place.population >= 20000 or code == "ADM1"
-    return True
+    if span.label == "PERSON":  # people are often named after places: want a strong hint
+        focus_multiword = c.place.country == story.focus and len(span.text.split()) > 1
+        return c.place.population >= 20000 or code == "ADM1" or focus_multiword
+    local = c.place.country == story.focus
+    return code.startswith("ADM") or c.place.population >= (1000 if local else 50000)
 
 
 def _loose_ok(span: _Span) -> bool:
@@ -305,10 +324,17 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
         if not span.cands:
             continue
         best = max(span.cands, key=_prior)
+        if best.place.country and not span.strong:
+            story.weak.setdefault(best.place.country, set()).add(normalise(span.text))
         if best.place.country and span.strong:
             code = best.place.feature_code or ""
             weight = 3 if code.startswith("PCL") else 1 if len(span.cands) == 1 else 0.5
             story.countries[best.place.country] += weight
+            if best.place.admin1 and len(span.cands) == 1:
+                story.admin1s[(best.place.country, best.place.admin1)] += 1
+    for iso, names in story.weak.items():
+        if len(names) >= 2 and not story.countries[iso]:
+            story.countries[iso] += 0.5  # several unlabelled names agreeing on one country
     mentions: list[PlaceMention] = []
     for i, span in enumerate(spans):
         follower = None

@@ -33,10 +33,25 @@ def _kind(event: Event) -> tuple[str | None, str | None]:
     return (event.event_type, event.sub_event_type) if event.event_type else (None, event.plover_type)
 
 
-def same_event(a: Event, b: Event, km: float) -> bool:
-    """Could `a` and `b` be reports of one event?"""
-    if _kind(a) != _kind(b):
+_PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+
+
+def _vague(e: Event) -> bool:
+    """An event a story states without its own date or with only a country (a headline)."""
+    return not any(ev.field == "event_date" for ev in e.evidence) or e.geo_precision == 3
+
+
+def same_event(a: Event, b: Event, km: float, *, same_story: bool = False) -> bool:
+    """Could `a` and `b` be reports of one event?
+
+    Within one story a protest and the police's intervention in it are one event, and a headline
+    (no date of its own, or only a country) is the event its body tells in detail.
+    """
+    protests = a.event_type == b.event_type == "Protests"
+    if _kind(a) != _kind(b) and not (same_story and protests):
         return False
+    if same_story and (_vague(a) or _vague(b)) and a.country == b.country:
+        return not (a.actor1 and b.actor1 and a.actor1 != b.actor1)
     if a.event_date and b.event_date:
         window = _WINDOW_DAYS.get(max(a.time_precision, b.time_precision), 1)
         if abs((a.event_date - b.event_date).days) > window - (1 if window == 1 else 0):
@@ -65,8 +80,15 @@ def combine(kept: Event, other: Event, *, same_story: bool) -> Event:
         fatalities = min(figures)
     estimated = kept.fatalities_estimated if fatalities == kept.fatalities else other.fatalities_estimated
     better_place = other if (other.geo_precision or 9) < (kept.geo_precision or 9) else kept
+    sub = kept.sub_event_type
+    if kept.event_type == other.event_type == "Protests":
+        sub = max((kept.sub_event_type, other.sub_event_type),
+                  key=lambda s: _PROTEST_SEVERITY.index(s) if s in _PROTEST_SEVERITY else -1)
+    dated = kept if any(ev.field == "event_date" for ev in kept.evidence) or not any(
+        ev.field == "event_date" for ev in other.evidence) else other
     return replace(
         kept,
+        sub_event_type=sub, event_date=dated.event_date, time_precision=dated.time_precision,
         sources=sources, claims=claims, evidence=evidence, fatalities=fatalities,
         fatalities_estimated=estimated,
         actor1=kept.actor1 or other.actor1, inter1=kept.inter1 if kept.actor1 else other.inter1,
@@ -83,9 +105,9 @@ def _merge(events: Iterable[Event], km: float, same_story: bool) -> list[Event]:
     merged: list[Event] = []
     blocks: dict[tuple[str | None, str | None], list[int]] = defaultdict(list)
     for event in events:
-        block = blocks[_kind(event)]
+        block = blocks[("Protests", None) if same_story and event.event_type == "Protests" else _kind(event)]
         for idx in block:
-            if same_event(merged[idx], event, km):
+            if same_event(merged[idx], event, km, same_story=same_story):
                 merged[idx] = combine(merged[idx], event, same_story=same_story)
                 break
         else:
