@@ -16,13 +16,20 @@ from pathlib import Path
 
 from wirewatch.gazetteer_build import build_default, build_from_geonames
 
-DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "wirewatch" / "data" / "gazetteer.sqlite"
+DEFAULT_OUT = (
+    Path(__file__).resolve().parents[1] / "src" / "wirewatch" / "data" / "gazetteer.sqlite"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--geonames", nargs="*", type=Path, default=[],
-                        help="GeoNames dump files (allCountries.zip, SY.txt, alternateNamesV2.txt)")
+    parser.add_argument(
+        "--geonames",
+        nargs="*",
+        type=Path,
+        default=[],
+        help="GeoNames dump files (allCountries.zip, SY.txt, alternateNamesV2.txt)",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the file")
     args = parser.parse_args(argv)
     start = time.perf_counter()

@@ -23,47 +23,159 @@ import pycountry
 # match wins because the alternation is sorted by length.
 ROLE_WORDS: dict[str, list[str]] = {
     "military": [
-        "army", "armies", "troops", "soldiers?", "military", "armed forces", "regime forces",
-        "government forces", "government troops", "pro-government forces", "security forces",
-        "forces", "jets", "warplanes?", "air force", "navy", "marines", "servicem[ae]n",
-        "national guard", "gendarm(?:es|erie)", "border guards?", "special forces", "regime",
-        "commandos", "paratroopers", "infantry", "artillery units?", "military police",
+        "army",
+        "armies",
+        "troops",
+        "soldiers?",
+        "military",
+        "armed forces",
+        "regime forces",
+        "government forces",
+        "government troops",
+        "pro-government forces",
+        "security forces",
+        "forces",
+        "jets",
+        "warplanes?",
+        "air force",
+        "navy",
+        "marines",
+        "servicem[ae]n",
+        "national guard",
+        "gendarm(?:es|erie)",
+        "border guards?",
+        "special forces",
+        "regime",
+        "commandos",
+        "paratroopers",
+        "infantry",
+        "artillery units?",
+        "military police",
     ],
     "police": [
-        "police", "policem[ae]n", "police officers?", "officers", "cops", "constables?",
-        "riot police", "anti-riot police", "police forces", "law enforcement",
+        "police",
+        "policem[ae]n",
+        "police officers?",
+        "officers",
+        "cops",
+        "constables?",
+        "riot police",
+        "anti-riot police",
+        "police forces",
+        "law enforcement",
     ],
     "rebel": [
-        "rebels?", "insurgents?", "militants?", "jihadists?", "jihadis", "fighters", "guerrill?as?",
-        "separatists?", "extremists?", "terrorists?", "gunm[ae]n", "armed m[ae]n", "assailants?",
-        "attackers?", "bandits?", "militias?", "militiam[ae]n", "armed group", "unknown gunmen",
-        "unidentified gunmen", "unidentified assailants", "suspected militants", "armed assailants",
-        "perpetrators?", "suspects?", "kidnappers?", "abductors?", "robbers?", "gang(?:s|sters?)?",
+        "rebels?",
+        "insurgents?",
+        "militants?",
+        "jihadists?",
+        "jihadis",
+        "fighters",
+        "guerrill?as?",
+        "separatists?",
+        "extremists?",
+        "terrorists?",
+        "gunm[ae]n",
+        "armed m[ae]n",
+        "assailants?",
+        "attackers?",
+        "bandits?",
+        "militias?",
+        "militiam[ae]n",
+        "armed group",
+        "unknown gunmen",
+        "unidentified gunmen",
+        "unidentified assailants",
+        "suspected militants",
+        "armed assailants",
+        "perpetrators?",
+        "suspects?",
+        "kidnappers?",
+        "abductors?",
+        "robbers?",
+        "gang(?:s|sters?)?",
     ],
     "protester": [
-        "protesters?", "protestors?", "demonstrators?", "marchers", "strikers", "activists?",
+        "protesters?",
+        "protestors?",
+        "demonstrators?",
+        "marchers",
+        "strikers",
+        "activists?",
     ],
-    "rioter": ["rioters?", "mobs?", "angry residents", "angry villagers", "angry youths?", "angry crowds?"],
+    "rioter": [
+        "rioters?",
+        "mobs?",
+        "angry residents",
+        "angry villagers",
+        "angry youths?",
+        "angry crowds?",
+    ],
     "civilian": [
-        "civilians?", "people", "persons?", "residents?", "villagers?", "m[ae]n", "wom[ae]n",
-        "child(?:ren)?", "boys?", "girls?", "farmers?", "herders?", "students?", "journalists?",
-        "teachers?", "workers?", "traders?", "families", "passengers?", "worshipp?ers?",
-        "refugees?", "teenagers?", "youths?", "individuals?", "locals?", "pupils?", "doctors?",
+        "civilians?",
+        "people",
+        "persons?",
+        "residents?",
+        "villagers?",
+        "m[ae]n",
+        "wom[ae]n",
+        "child(?:ren)?",
+        "boys?",
+        "girls?",
+        "farmers?",
+        "herders?",
+        "students?",
+        "journalists?",
+        "teachers?",
+        "workers?",
+        "traders?",
+        "families",
+        "passengers?",
+        "worshipp?ers?",
+        "refugees?",
+        "teenagers?",
+        "youths?",
+        "individuals?",
+        "locals?",
+        "pupils?",
+        "doctors?",
     ],
 }
 
 _KIND_INTER = {"military": 1, "police": 1, "rebel": 3, "protester": 6, "rioter": 5, "civilian": 7}
-_BACKED = re.compile(r"\b(?P<backer>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)-(?:backed|allied|supported|aligned)\b")
+_BACKED = re.compile(
+    r"\b(?P<backer>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)-(?:backed|allied|supported|aligned)\b"
+)
 _BACKED_BY = re.compile(r"\bbacked by (?:the )?(?P<backer>[A-Z][\w'’]+(?: [A-Z][\w'’]+)?)")
 
 # ACLED's short English country names where ISO's differ.
 _COUNTRY_NAMES = {
-    "SY": "Syria", "IR": "Iran", "RU": "Russia", "TR": "Turkey", "PS": "Palestine", "KR": "South Korea",
-    "KP": "North Korea", "CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
-    "TZ": "Tanzania", "VE": "Venezuela", "BO": "Bolivia", "MD": "Moldova", "LA": "Laos",
-    "VN": "Vietnam", "TW": "Taiwan", "CI": "Ivory Coast", "CV": "Cape Verde", "GB": "United Kingdom",
-    "US": "United States", "FM": "Micronesia", "SZ": "eSwatini", "MK": "North Macedonia",
-    "BN": "Brunei", "CZ": "Czech Republic", "XK": "Kosovo",
+    "SY": "Syria",
+    "IR": "Iran",
+    "RU": "Russia",
+    "TR": "Turkey",
+    "PS": "Palestine",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "TZ": "Tanzania",
+    "VE": "Venezuela",
+    "BO": "Bolivia",
+    "MD": "Moldova",
+    "LA": "Laos",
+    "VN": "Vietnam",
+    "TW": "Taiwan",
+    "CI": "Ivory Coast",
+    "CV": "Cape Verde",
+    "GB": "United Kingdom",
+    "US": "United States",
+    "FM": "Micronesia",
+    "SZ": "eSwatini",
+    "MK": "North Macedonia",
+    "BN": "Brunei",
+    "CZ": "Czech Republic",
+    "XK": "Kosovo",
 }
 
 
@@ -144,7 +256,11 @@ def _role_pattern() -> re.Pattern[str]:
         alternatives.append(f"(?P<{kind}>" + "|".join(sorted(words, key=len, reverse=True)) + ")")
     adjectives = "|".join(sorted((re.escape(d) for d in demonyms()), key=len, reverse=True))
     return re.compile(
-        r"(?:\b(?P<adj>" + adjectives + r")(?:'s)?\s+(?:[a-z-]+\s+){0,2}?)?\b(?:" + "|".join(alternatives) + r")\b",
+        r"(?:\b(?P<adj>"
+        + adjectives
+        + r")(?:'s)?\s+(?:[a-z-]+\s+){0,2}?)?\b(?:"
+        + "|".join(alternatives)
+        + r")\b",
         re.IGNORECASE,
     )
 
@@ -165,10 +281,18 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
         group = by_alias.get(_alias_key(m.group(0)))
         if group is None:
             continue
-        mentions.append(ActorMention(
-            offset + m.start(), offset + m.end(), m.group(0), group["kind"], group["name"],
-            group["inter"], group["country"], _backers(sentence, m.start()),
-        ))
+        mentions.append(
+            ActorMention(
+                offset + m.start(),
+                offset + m.end(),
+                m.group(0),
+                group["kind"],
+                group["name"],
+                group["inter"],
+                group["country"],
+                _backers(sentence, m.start()),
+            )
+        )
     for m in _role_pattern().finditer(sentence):
         if any(a.start - offset < m.end() and m.start() < a.end - offset for a in mentions):
             continue
@@ -177,10 +301,18 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
         country = demonyms().get(adj) if adj else None
         if adj and country is None:
             country = next((v for k, v in demonyms().items() if k.lower() == adj.lower()), None)
-        mentions.append(ActorMention(
-            offset + m.start(), offset + m.end(), m.group(0), kind, None, _KIND_INTER[kind],
-            country, _backers(sentence, m.start()),
-        ))
+        mentions.append(
+            ActorMention(
+                offset + m.start(),
+                offset + m.end(),
+                m.group(0),
+                kind,
+                None,
+                _KIND_INTER[kind],
+                country,
+                _backers(sentence, m.start()),
+            )
+        )
     mentions.sort(key=lambda a: a.start)
     return mentions
 
@@ -197,7 +329,9 @@ def _period(iso2: str, when: date | None) -> str | None:
     return None
 
 
-def canonical(mention: ActorMention, country: str | None, when: date | None) -> tuple[str, int | None]:
+def canonical(
+    mention: ActorMention, country: str | None, when: date | None
+) -> tuple[str, int | None]:
     """ACLED-style name and inter code of a mention, given the event's country and date."""
     if mention.name:
         return mention.name, mention.inter
@@ -210,7 +344,9 @@ def canonical(mention: ActorMention, country: str | None, when: date | None) -> 
         period = _period(iso2 or "", when)
         return (f"{prefix} of {cname} ({period})" if period else f"{prefix} of {cname}"), 1
     label = {
-        "rebel": "Unidentified Armed Group", "protester": "Protesters", "rioter": "Rioters",
+        "rebel": "Unidentified Armed Group",
+        "protester": "Protesters",
+        "rioter": "Rioters",
         "civilian": "Civilians",
     }.get(mention.kind, mention.text)
     inter = _KIND_INTER.get(mention.kind, mention.inter)

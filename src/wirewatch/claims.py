@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
     from wirewatch.actors import ActorMention
 
-SPEECH_LEMMAS = frozenset({"say", "tell", "report", "claim", "announce", "state", "confirm", "add", "allege"})
+SPEECH_LEMMAS = frozenset(
+    {"say", "tell", "report", "claim", "announce", "state", "confirm", "add", "allege"}
+)
 _ACCORDING = re.compile(r"\baccording to (?:the |a |an )?(?P<who>[^,.;:()\"“”]+)", re.I)
 _DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "appos"})
 

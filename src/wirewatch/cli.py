@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -30,8 +29,12 @@ def _fail(exc: WirewatchError) -> None:
 def _filters(func: F) -> F:
     """The event filters shared by `events` and `export`."""
     options = [
-        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events on or after this day."),
-        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events on or before this day."),
+        click.option(
+            "--since", type=click.DateTime(["%Y-%m-%d"]), help="Events on or after this day."
+        ),
+        click.option(
+            "--until", type=click.DateTime(["%Y-%m-%d"]), help="Events on or before this day."
+        ),
         click.option("--type", "event_type", help="ACLED event type, e.g. 'Battles'."),
         click.option("--country", help="Country name, e.g. 'Syria'."),
         click.option("--actor", help="Part of an actor's name (actor1 or actor2), any case."),
@@ -42,14 +45,25 @@ def _filters(func: F) -> F:
     return func
 
 
-def _query(db: str, since: Any, until: Any, event_type: str | None, country: str | None,
-           actor: str | None, limit: int | None) -> list[Event]:
+def _query(
+    db: str,
+    since: Any,
+    until: Any,
+    event_type: str | None,
+    country: str | None,
+    actor: str | None,
+    limit: int | None,
+) -> list[Event]:
     from wirewatch.store import Store
 
     with Store(db) as store:
         return store.events(
-            since=since.date() if since else None, until=until.date() if until else None,
-            event_type=event_type, country=country, actor=actor, limit=limit,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            event_type=event_type,
+            country=country,
+            actor=actor,
+            limit=limit,
         )
 
 
@@ -65,16 +79,23 @@ def main(verbose: bool) -> None:
       wirewatch events --db events.db --country Syria --since 2024-12-01
       wirewatch explain --db events.db EVENT_ID
     """
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", default="wirewatch.db", show_default=True, help=_DB_HELP)
-@click.option("--out", "outs", multiple=True, type=click.Path(dir_okay=False),
-              help="Write all stored events here; the format follows the suffix (.jsonl, .csv, "
-                   ".geojson, .parquet). May be given more than once.")
+@click.option(
+    "--out",
+    "outs",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Write all stored events here; the format follows the suffix (.jsonl, .csv, "
+    ".geojson, .parquet). May be given more than once.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def run(inputs: tuple[str, ...], db: str, outs: tuple[str, ...], quiet: bool) -> None:
     """Ingest stories, extract events, store them and export them.
@@ -118,10 +139,24 @@ def run(inputs: tuple[str, ...], db: str, outs: tuple[str, ...], quiet: bool) ->
 @main.command()
 @click.option("--db", default="wirewatch.db", show_default=True, help=_DB_HELP)
 @_filters
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
-              show_default=True, help="How to print the events.")
-def events(db: str, since: Any, until: Any, event_type: str | None, country: str | None,
-           actor: str | None, limit: int | None, fmt: str) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="How to print the events.",
+)
+def events(
+    db: str,
+    since: Any,
+    until: Any,
+    event_type: str | None,
+    country: str | None,
+    actor: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
     """List stored events, oldest first."""
     import json
 
@@ -141,11 +176,23 @@ def events(db: str, since: Any, until: Any, event_type: str | None, country: str
 
 @main.command()
 @click.option("--db", default="wirewatch.db", show_default=True, help=_DB_HELP)
-@click.option("--out", required=True, type=click.Path(dir_okay=False),
-              help="Output file; the format follows the suffix (.jsonl, .csv, .geojson, .parquet).")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Output file; the format follows the suffix (.jsonl, .csv, .geojson, .parquet).",
+)
 @_filters
-def export(db: str, out: str, since: Any, until: Any, event_type: str | None, country: str | None,
-           actor: str | None, limit: int | None) -> None:
+def export(
+    db: str,
+    out: str,
+    since: Any,
+    until: Any,
+    event_type: str | None,
+    country: str | None,
+    actor: str | None,
+    limit: int | None,
+) -> None:
     """Write stored events to a file (ACLED-column CSV, GeoJSON, JSON lines, Parquet)."""
     from wirewatch.export import write_events
 

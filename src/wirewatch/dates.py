@@ -28,20 +28,51 @@ _WEEKDAY_RE = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:'s)?"
 
 # Order matters: the first pattern that matches a span wins; vague markers are checked for first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range", re.compile(r"\bbetween\s+" + _DAY_RE + r"\s+and\s+[0-3]?\d\s+" + _MONTH_RE + _YEAR_RE, re.I)),
+    (
+        "range",
+        re.compile(
+            r"\bbetween\s+" + _DAY_RE + r"\s+and\s+[0-3]?\d\s+" + _MONTH_RE + _YEAR_RE, re.I
+        ),
+    ),
     ("dm", re.compile(r"\b" + _DAY_RE + r"\s+(?:of\s+)?" + _MONTH_RE + _YEAR_RE + r"\b", re.I)),
     ("md", re.compile(r"\b" + _MONTH_RE + r"\s+" + _DAY_RE + _YEAR_RE + r"\b", re.I)),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("weekday", re.compile(r"\b(?:(?:early|late)\s+(?:on\s+)?|on\s+|last\s+|this\s+)?" + _WEEKDAY_RE
-                           + r"(?:\s+(?:night|morning|afternoon|evening))?\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?:early|late)\s+(?:on\s+)?|on\s+|last\s+|this\s+)?"
+            + _WEEKDAY_RE
+            + r"(?:\s+(?:night|morning|afternoon|evening))?\b",
+            re.I,
+        ),
+    ),
     ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.I)),
-    ("today", re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|overnight|"
-                         r"(?:over|in) the (?:past|last) (?:24|twenty-four) hours)\b", re.I)),
-    ("days_ago", re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+days\s+(?:ago|earlier)\b", re.I)),
-    ("last_week", re.compile(r"\b(?:last|past|previous)\s+week(?:end)?\b|\bearlier (?:this|in the) week\b", re.I)),
+    (
+        "today",
+        re.compile(
+            r"\b(?:today|tonight|this (?:morning|afternoon|evening)|overnight|"
+            r"(?:over|in) the (?:past|last) (?:24|twenty-four) hours)\b",
+            re.I,
+        ),
+    ),
+    (
+        "days_ago",
+        re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+days\s+(?:ago|earlier)\b", re.I),
+    ),
+    (
+        "last_week",
+        re.compile(
+            r"\b(?:last|past|previous)\s+week(?:end)?\b|\bearlier (?:this|in the) week\b", re.I
+        ),
+    ),
     ("this_month", re.compile(r"\b(?:earlier|late|early) (?:this|last) month\b", re.I)),
-    ("month_year", re.compile(r"\b(?:in|during|since)\s+(?:early\s+|late\s+|mid-?)?" + _MONTH_RE + _YEAR_RE
-                              + r"\b", re.I)),
+    (
+        "month_year",
+        re.compile(
+            r"\b(?:in|during|since)\s+(?:early\s+|late\s+|mid-?)?" + _MONTH_RE + _YEAR_RE + r"\b",
+            re.I,
+        ),
+    ),
 ]
 
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -121,7 +152,9 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date, int] 
     if kind == "month_year":
         month = MONTHS[groups["month"].lower()]
         year = int(groups["year"]) if groups.get("year") else _year_for(month, 1, ref)
-        value = _safe_date(year, month, 15 if (ref is None or (ref.year, ref.month) != (year, month)) else 1)
+        value = _safe_date(
+            year, month, 15 if (ref is None or (ref.year, ref.month) != (year, month)) else 1
+        )
         if value is None:
             return None
         if ref is not None and value > ref:
@@ -147,12 +180,18 @@ def find_dates(text: str, ref: date | None, offset: int = 0) -> list[ResolvedDat
             if precision == 1 and (_VAGUE.search(before) or "as reported" in after.lower()):
                 precision = 2
             taken.append((m.start(), m.end()))
-            found.append(ResolvedDate(value, precision, offset + m.start(), offset + m.end(), m.group(0)))
+            found.append(
+                ResolvedDate(value, precision, offset + m.start(), offset + m.end(), m.group(0))
+            )
     found.sort(key=lambda d: d.start)
     return found
 
 
 def resolve_date(text: str, ref: date | None, offset: int = 0) -> ResolvedDate | None:
     """The date an event sentence refers to: the first explicit one, else None (caller defaults)."""
-    dates = [d for d in find_dates(text, ref, offset) if ref is None or d.value <= ref + timedelta(days=1)]
+    dates = [
+        d
+        for d in find_dates(text, ref, offset)
+        if ref is None or d.value <= ref + timedelta(days=1)
+    ]
     return dates[0] if dates else None

@@ -12,18 +12,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from wirewatch import lexicon
-from wirewatch.actors import ActorMention, canonical, country_name, demonyms, find_actors, iso3_of
+from wirewatch.actors import ActorMention, canonical, country_name, find_actors, iso3_of
 from wirewatch.claims import Claimant, find_claimants
+from wirewatch.coding import Clause, Coded, clauses, codable, code_clause, is_claimant
 from wirewatch.dates import ResolvedDate, find_dates
 from wirewatch.lexicon import Trigger, ascii_name
-from wirewatch.models import Claim, Document, Event, Evidence, PlaceMention, Source, stable_id
+from wirewatch.models import (
+    Claim,
+    Document,
+    Event,
+    Evidence,
+    Place,
+    PlaceMention,
+    Source,
+    stable_id,
+)
 from wirewatch.nlp import sentences as sentence_spans
-from wirewatch.numbers import find_fatalities, says_no_deaths
+from wirewatch.numbers import Fatalities, find_fatalities, says_no_deaths
 from wirewatch.resolve import merge_within_document
 
 if TYPE_CHECKING:
@@ -49,56 +59,12 @@ _IRREALIS = re.compile(
     re.I,
 )
 _RESPONSIBILITY = re.compile(r"\b(?:claimed|admitted|took) responsibility\b", re.I)
-_CLAUSE_SPLIT = re.compile(r";|\s(?=while\s)|\s(?=whereas\s)|,?\s(?=who\s)|,\s(?=which\s)", re.I)
-_TERRITORY = re.compile(r"\b(?:town|city|village|area|territory|district|province|region|base|airport|"
-                        r"crossing|hill|positions?|neighbou?rhood|countryside|outskirts|control)\b", re.I)
-_WEAPON_ORDER = ("chemical", "suicide", "air", "grenade", "ied", "shelling", "explosion")
-_WEAPON_SUB = {
-    "chemical": "Chemical weapon", "suicide": "Suicide bomb", "air": "Air/drone strike",
-    "grenade": "Grenade", "ied": "Remote explosive/landmine/IED",
-    "shelling": "Shelling/artillery/missile attack", "explosion": "Remote explosive/landmine/IED",
-}
-_STRATEGIC_SUB = {
-    "disrupt": "Disrupted weapons use", "arrest": "Arrests", "loot": "Looting/property destruction",
-    "agreement": "Agreement", "base": "Headquarters or base established",
-    "transfer": "Non-violent transfer of territory", "group_change": "Change to group/activity",
-    "mobilize": "Other",
-}
-_POLITICAL_PLOVER = {
-    "consult": "CONSULT", "support": "SUPPORT", "aid": "AID", "accuse": "ACCUSE",
-    "threaten": "THREATEN", "sanction": "SANCTION",
-}
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|into|through|of|across|on|inside|within)\s+(?:the\s+)?"
-                       r"(?:[a-z-]+\s+){0,2}$", re.I)
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|around|into|through|of|across|on|inside|within)\s+(?:the\s+)?"
+    r"(?:[a-z-]+\s+){0,2}$",
+    re.I,
+)
 _NON_LOCATIVE = re.compile(r"\b(?:with|from|to|against|by|for)\s+(?:the\s+)?$", re.I)
-_MOB = re.compile(r"\b(?:mob|lynch\w*|vigilantes?|mob justice|angry (?:residents|villagers|youths|crowd))\b", re.I)
-_CIVILIAN_TARGET = re.compile(r"\b(?:village|market|homes?|houses?|church|mosque|school|hospital|clinic|"
-                              r"camp|bus|shop|farm|residential|wedding|funeral|worshippers)\b", re.I)
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?(?:\w+ed|shot|hit|slain|beaten|taken)\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class _Clause:
-    start: int
-    end: int
-    text: str
-    sentence: int
-    paragraph: int
-    antecedent: ActorMention | None = None  # what "who"/"which" opening the clause refers to
-
-
-@dataclass(slots=True)
-class _Coded:
-    """An event decision for one clause, before places, dates and numbers are attached."""
-
-    event_type: str | None
-    sub_event_type: str | None
-    plover: str | None
-    trigger: Trigger
-    actor1: ActorMention | None = None
-    actor2: ActorMention | None = None
-    assoc1: str | None = None
-    default_actor1: str | None = None  # "military", "rebel", "police", "protester", "rioter"
 
 
 class RuleEngine:
@@ -132,7 +98,9 @@ class RuleEngine:
         if batch:
             yield from self._run_batch(batch, parse_many)
 
-    def _run_batch(self, batch: list[Document], parse_many: object) -> Iterator[tuple[Document, list[Event]]]:
+    def _run_batch(
+        self, batch: list[Document], parse_many: object
+    ) -> Iterator[tuple[Document, list[Event]]]:
         from wirewatch.nlp import parse_many as pm
 
         pieces: list[tuple[int, int, str]] = []  # (doc index, offset, text)
@@ -155,7 +123,9 @@ class RuleEngine:
         for offset, sdoc in sdocs:
             mentions.extend(geoparse(doc, sdoc, gaz, offset=offset))
         resolved = [m for m in mentions if m.place is not None]
-        focus = focus_country(mentions) or (gaz.country_code(doc.dateline) if doc.dateline else None)
+        focus = focus_country(mentions) or (
+            gaz.country_code(doc.dateline) if doc.dateline else None
+        )
         ref = doc.published
         paragraphs = [m.start() for m in re.finditer(r"\n\s*\n", doc.text)]
         sentences: list[tuple[int, int, Span]] = []
@@ -174,7 +144,11 @@ class RuleEngine:
         for s_idx, (s_start, s_end, sent) in enumerate(sentences):
             text = doc.text[s_start:s_end]
             para = sum(1 for p in paragraphs if p < s_start)
-            dates = [d for d in find_dates(text, ref, s_start) if ref is None or d.value <= ref + timedelta(days=1)]
+            dates = [
+                d
+                for d in find_dates(text, ref, s_start)
+                if ref is None or d.value <= ref + timedelta(days=1)
+            ]
             if _is_background(text, dates, ref):
                 continue
             if dates:
@@ -183,21 +157,39 @@ class RuleEngine:
             if _RESPONSIBILITY.search(text) and para in last_event:
                 events[last_event[para]] = _claimed_by(events[last_event[para]], text, s_start, doc)
             sent_actors = find_actors(text, s_start)
-            for clause in _clauses(text, s_start, s_idx, para):
+            for clause in clauses(text, s_start, s_idx, para):
                 before = [a for a in sent_actors if a.end <= clause.start and a.armed]
                 clause = replace(clause, antecedent=before[-1] if before else None)
                 triggers = self._triggers(clause, doc_actors, resolved)
                 fatal = find_fatalities(clause.text, clause.start)
-                if not triggers or not _codable(triggers):
+                if not triggers or not codable(triggers):
                     if fatal and para in last_event:
-                        events[last_event[para]] = _add_fatalities(events[last_event[para]], fatal, doc)
+                        events[last_event[para]] = _add_fatalities(
+                            events[last_event[para]], fatal, doc
+                        )
                     continue
-                actors = [a for a in find_actors(clause.text, clause.start) if not _is_claimant(a, claimants)]
-                for coded in _code_clause(clause, triggers, actors):
+                actors = [
+                    a
+                    for a in find_actors(clause.text, clause.start)
+                    if not is_claimant(a, claimants)
+                ]
+                for coded in code_clause(clause, triggers, actors):
                     prev = events[last_event[para]] if para in last_event else None
                     coded = _inherit(coded, prev, actors)
-                    event = self._build(doc, clause, coded, actors, dates, last_date.get(para),
-                                        resolved, sentences, focus, main_rebel, fatal, claimants)
+                    event = self._build(
+                        doc,
+                        clause,
+                        coded,
+                        actors,
+                        dates,
+                        last_date.get(para),
+                        resolved,
+                        sentences,
+                        focus,
+                        main_rebel,
+                        fatal,
+                        claimants,
+                    )
                     if event is None:
                         continue
                     if prev is not None and _continues(event, prev, coded):
@@ -207,14 +199,20 @@ class RuleEngine:
                     last_event[para] = len(events) - 1
         return merge_within_document(events)
 
-    def _triggers(self, clause: _Clause, doc_actors: list[ActorMention],
-                  places: list[PlaceMention]) -> list[Trigger]:
+    def _triggers(
+        self, clause: Clause, doc_actors: list[ActorMention], places: list[PlaceMention]
+    ) -> list[Trigger]:
         """Triggers of a clause, less those inside an actor's or a place's name ("Rapid *Support*
         Forces"), and less those that the words before make hypothetical or negated."""
         kept = []
         for t in lexicon.find_triggers(clause.text, clause.start):
-            if any(a.name and a.start <= t.start and t.end <= a.end and a.text.lower() != t.text.lower()
-                   for a in doc_actors):
+            if any(
+                a.name
+                and a.start <= t.start
+                and t.end <= a.end
+                and a.text.lower() != t.text.lower()
+                for a in doc_actors
+            ):
                 continue
             if any(p.start <= t.start and t.end <= p.end for p in places):
                 continue
@@ -223,48 +221,70 @@ class RuleEngine:
                 continue
             kept.append(t)
         # A trigger inside a longer one of another class is part of it: "shot" in "shot down".
-        return [t for t in kept if not any(o is not t and o.start <= t.start and t.end <= o.end
-                                               and (o.end - o.start) > (t.end - t.start) for o in kept)]
+        return [
+            t
+            for t in kept
+            if not any(
+                o is not t
+                and o.start <= t.start
+                and t.end <= o.end
+                and (o.end - o.start) > (t.end - t.start)
+                for o in kept
+            )
+        ]
 
-    def _build(self, doc: Document, clause: _Clause, coded: _Coded, actors: list[ActorMention],
-               dates: list[ResolvedDate], para_date: ResolvedDate | None,
-               places: list[PlaceMention], sentences: list[tuple[int, int, Span]], focus: str | None,
-               main_rebel: str | None, fatal: list, claimants: list[Claimant]) -> Event | None:
-        evidence = [Evidence(doc.doc_id, clause.start, clause.end, clause.text.strip(), "event"),
-                    Evidence(doc.doc_id, coded.trigger.start, coded.trigger.end, coded.trigger.text, "trigger")]
+    def _build(
+        self,
+        doc: Document,
+        clause: Clause,
+        coded: Coded,
+        actors: list[ActorMention],
+        dates: list[ResolvedDate],
+        para_date: ResolvedDate | None,
+        places: list[PlaceMention],
+        sentences: list[tuple[int, int, Span]],
+        focus: str | None,
+        main_rebel: str | None,
+        fatal: list[Fatalities],
+        claimants: list[Claimant],
+    ) -> Event | None:
+        evidence = [
+            Evidence(doc.doc_id, clause.start, clause.end, clause.text.strip(), "event"),
+            Evidence(
+                doc.doc_id, coded.trigger.start, coded.trigger.end, coded.trigger.text, "trigger"
+            ),
+        ]
         # When
         when = _nearest_date(dates, clause, coded.trigger)
         if when is None and not dates and para_date is not None:
             when = para_date
         if when is not None:
-            event_date, precision = when.value, when.precision
+            event_date: date | None = when.value
+            precision = when.precision
             evidence.append(Evidence(doc.doc_id, when.start, when.end, when.text, "event_date"))
         else:
             event_date, precision = doc.published, 1
         # Where
-        place = _choose_place(clause, coded.trigger, places, sentences)
-        if place is not None and place.place is not None:
-            p = place.place
-            country = p.country or focus
-            evidence.append(Evidence(doc.doc_id, place.start, place.end, place.text, "location"))
-            location, lat, lon, precision_geo, gid = (ascii_name(p.name), p.latitude, p.longitude,
-                                                      p.precision, p.geonameid)
-            admin1, admin2 = p.admin1, p.admin2
+        mention = _choose_place(clause, coded.trigger, places, sentences)
+        chosen: Place | None = mention.place if mention is not None else None
+        if mention is not None and chosen is not None:
+            country = chosen.country or focus
+            evidence.append(
+                Evidence(doc.doc_id, mention.start, mention.end, mention.text, "location")
+            )
         else:
             country = focus
-            cplace = self.gazetteer.country(country) if country else None
-            location = country_name(country) if country else None
-            lat = cplace.latitude if cplace else None
-            lon = cplace.longitude if cplace else None
-            precision_geo, gid, admin1, admin2 = (3 if cplace else None), (cplace.geonameid if cplace else None), None, None
+            chosen = self.gazetteer.country(country) if country else None
         # Who
-        a1_name, inter1 = _actor_name(coded.actor1, coded.default_actor1, country, event_date, main_rebel)
+        a1_name, inter1 = _actor_name(
+            coded.actor1, coded.default_actor1, country, event_date, main_rebel
+        )
         a2_name, inter2 = _actor_name(coded.actor2, None, country, event_date, main_rebel)
         if a2_name == a1_name:
             a2_name, inter2 = None, None
-        for mention, field in ((coded.actor1, "actor1"), (coded.actor2, "actor2")):
-            if mention is not None:
-                evidence.append(Evidence(doc.doc_id, mention.start, mention.end, mention.text, field))
+        for actor, field in ((coded.actor1, "actor1"), (coded.actor2, "actor2")):
+            if actor is not None:
+                evidence.append(Evidence(doc.doc_id, actor.start, actor.end, actor.text, field))
         # How many died
         fatalities, estimated = _sum_fatalities(fatal)
         if says_no_deaths(clause.text):
@@ -273,25 +293,52 @@ class RuleEngine:
             evidence.append(Evidence(doc.doc_id, f.start, f.end, f.text, "fatalities"))
         # Who says so
         claims = tuple(
-            Claim(c.name, fatalities if fatal else None, clause.text.strip(), doc.doc_id, c.start, c.end)
+            Claim(
+                c.name,
+                fatalities if fatal else None,
+                clause.text.strip(),
+                doc.doc_id,
+                c.start,
+                c.end,
+            )
             for c in claimants
         )
         for c in claimants:
             evidence.append(Evidence(doc.doc_id, c.start, c.end, c.text, "claimant"))
-        event_id = stable_id(doc.doc_id, str(clause.start), coded.sub_event_type or coded.plover or "")
+        event_id = stable_id(
+            doc.doc_id, str(clause.start), coded.sub_event_type or coded.plover or ""
+        )
         return Event(
-            event_id=event_id, event_date=event_date, time_precision=precision,
-            event_type=coded.event_type, sub_event_type=coded.sub_event_type,
-            plover_type=coded.plover, cameo_root=lexicon.cameo_of(coded.sub_event_type, coded.plover),
-            actor1=a1_name, assoc_actor_1=coded.assoc1, inter1=inter1, actor2=a2_name, inter2=inter2,
+            event_id=event_id,
+            event_date=event_date,
+            time_precision=precision,
+            event_type=coded.event_type,
+            sub_event_type=coded.sub_event_type,
+            plover_type=coded.plover,
+            cameo_root=lexicon.cameo_of(coded.sub_event_type, coded.plover),
+            actor1=a1_name,
+            assoc_actor_1=coded.assoc1,
+            inter1=inter1,
+            actor2=a2_name,
+            inter2=inter2,
             actor1_backers=coded.actor1.backers if coded.actor1 else (),
             actor2_backers=coded.actor2.backers if coded.actor2 else (),
-            country=country_name(country), iso3=iso3_of(country), admin1=admin1, admin2=admin2,
-            location=location, latitude=lat, longitude=lon, geo_precision=precision_geo, geonameid=gid,
-            fatalities=fatalities, fatalities_estimated=estimated, claims=claims,
+            country=country_name(country),
+            iso3=iso3_of(country),
+            admin1=chosen.admin1 if chosen else None,
+            admin2=chosen.admin2 if chosen else None,
+            location=ascii_name(chosen.name) if chosen else country_name(country),
+            latitude=chosen.latitude if chosen else None,
+            longitude=chosen.longitude if chosen else None,
+            geo_precision=chosen.precision if chosen else None,
+            geonameid=chosen.geonameid if chosen else None,
+            fatalities=fatalities,
+            fatalities_estimated=estimated,
+            claims=claims,
             sources=(Source(doc.doc_id, doc.ref, doc.publisher, doc.url, doc.published),),
-            evidence=tuple(evidence), notes=clause.text.strip(),
-            confidence=_confidence(coded, place is not None, when is not None),
+            evidence=tuple(evidence),
+            notes=clause.text.strip(),
+            confidence=_confidence(coded, mention is not None, when is not None),
         )
 
 
@@ -316,190 +363,22 @@ def _is_background(text: str, dates: list[ResolvedDate], ref: date | None) -> bo
     return bool(ref and dates and all(d.value < ref - timedelta(days=45) for d in dates))
 
 
-def _clauses(text: str, start: int, s_idx: int, para: int) -> Iterator[_Clause]:
-    pos = 0
-    for m in _CLAUSE_SPLIT.finditer(text):
-        if m.start() - pos > 3:
-            yield _Clause(start + pos, start + m.start(), text[pos : m.start()], s_idx, para)
-        pos = m.end()
-    if len(text) - pos > 3:
-        yield _Clause(start + pos, start + len(text), text[pos:], s_idx, para)
-
-
-def _codable(triggers: list[Trigger]) -> bool:
-    return any(t.cls != "intervention" for t in triggers)
-
-
-def _is_claimant(actor: ActorMention, claimants: list[Claimant]) -> bool:
-    return any(c.start <= actor.start and actor.end <= c.end for c in claimants) or actor.kind == "monitor"
-
-
-def _first(triggers: list[Trigger], classes: Iterable[str]) -> Trigger | None:
-    for cls in classes:
-        for t in triggers:
-            if t.cls == cls:
-                return t
-    return None
-
-
-def _split_roles(trigger: Trigger, actors: list[ActorMention], clause: _Clause
-                 ) -> tuple[ActorMention | None, ActorMention | None]:
-    """Agent and patient around a trigger: subject before an active verb, "by X" after a passive."""
-    before = [a for a in actors if a.end <= trigger.start]
-    after = [a for a in actors if a.start >= trigger.end]
-    passive = bool(_PASSIVE.search(clause.text[max(0, trigger.start - clause.start - 20) : trigger.end - clause.start]))
-    by_agent = next((a for a in after if re.search(r"\bby\s+(?:\w+\s+){0,3}$",
-                                                   clause.text[: a.start - clause.start])
-                     and (passive or a.start - trigger.end < 40)), None)
-    if passive or by_agent is not None:
-        agent = by_agent
-        patient = before[-1] if before else next((a for a in after if a is not by_agent), None)
-    else:
-        armed_before = [a for a in before if a.armed]
-        agent = armed_before[-1] if armed_before else (before[-1] if before else None)
-        patient = after[0] if after else None
-    if agent is None and re.match(r"\s*(?:who|which)\b", clause.text, re.I) and clause.antecedent:
-        agent = clause.antecedent
-    return agent, patient
-
-
-def _code_clause(clause: _Clause, triggers: list[Trigger], actors: list[ActorMention]) -> Iterator[_Coded]:
-    classes = {t.cls for t in triggers}
-    families = {t.family for t in triggers}
-    demo = _code_demonstration(clause, triggers, actors, classes)
-    if demo is not None:
-        yield demo
-    elif "violent" in families:
-        violent = _code_violence(clause, triggers, actors, classes)
-        if violent is not None:
-            yield violent
-    if "strategic" in families and demo is None:
-        strategic = _code_strategic(clause, triggers, actors, classes)
-        if strategic is not None:
-            yield strategic
-    if "political" in families and not (families & {"violent", "demonstration"}):
-        t = _first(triggers, _POLITICAL_PLOVER)
-        if t is not None:
-            agent, patient = _split_roles(t, actors, clause)
-            yield _Coded(None, None, _POLITICAL_PLOVER[t.cls], t, agent, patient)
-
-
-def _code_demonstration(clause: _Clause, triggers: list[Trigger], actors: list[ActorMention],
-                        classes: set[str]) -> _Coded | None:
-    protesters = next((a for a in actors if a.kind == "protester"), None)
-    rioters = next((a for a in actors if a.kind == "rioter"), None)
-    police = next((a for a in actors if a.kind in {"police", "military"}), None)
-    if "protest" not in classes and "riot" not in classes:
-        return None
-    t = _first(triggers, ("excessive", "riot", "protest"))
-    assert t is not None
-    if _MOB.search(clause.text) and "protest" not in classes:
-        victim = next((a for a in actors if a.kind in {"civilian", "police", "military"} and a is not rioters), None)
-        return _Coded("Riots", "Mob violence", "ASSAULT", t, rioters, victim, default_actor1="rioter")
-    if "riot" in classes or ("clash" in classes and police is not None and "protest" in classes):
-        return _Coded("Riots", "Violent demonstration", "PROTEST", t, rioters, police, default_actor1="rioter")
-    if "excessive" in classes or ("kill" in classes and protesters is not None and police is not None):
-        return _Coded("Protests", "Excessive force against protesters", "PROTEST", t, protesters, police,
-                      default_actor1="protester")
-    if "intervention" in classes or "arrest" in classes:
-        return _Coded("Protests", "Protest with intervention", "PROTEST", t, protesters, police,
-                      default_actor1="protester")
-    return _Coded("Protests", "Peaceful protest", "PROTEST", t, protesters, None, default_actor1="protester")
-
-
-def _code_violence(clause: _Clause, triggers: list[Trigger], actors: list[ActorMention],
-                   classes: set[str]) -> _Coded | None:
-    weapon = _first(triggers, _WEAPON_ORDER)
-    capture = _first(triggers, ("recapture", "capture"))
-    main = weapon or capture or _first(triggers, ("abduct", "sexual", "clash", "attack", "kill"))
-    assert main is not None
-    agent, patient = _split_roles(main, actors, clause)
-    if capture is not None and weapon is None:
-        after = clause.text[capture.end - clause.start :]
-        if not (_TERRITORY.search(after[:80]) or re.match(r"\s+(?:the\s+)?[A-Z]", after)):
-            capture = None
-        else:
-            state = agent is not None and agent.kind in {"military", "police"}
-            sub = "Government regains territory" if state or (agent is None and capture.cls == "recapture") \
-                else "Non-state actor overtakes territory"
-            return _Coded("Battles", sub, "ASSAULT", capture, agent, patient,
-                          default_actor1="military" if sub.startswith("Government") else "rebel")
-    if weapon is not None:
-        sub = _WEAPON_SUB[weapon.cls]
-        default = "military" if weapon.cls in {"air", "shelling", "chemical"} else "rebel"
-        coded = _Coded("Explosions/Remote violence", sub, "ASSAULT", weapon, agent, patient, default_actor1=default)
-        return _with_state_adjectives(coded, clause)
-    victims_armed = patient is not None and patient.armed
-    if main.cls == "abduct":
-        return _Coded("Violence against civilians", "Abduction/forced disappearance", "ASSAULT", main,
-                      agent, patient, default_actor1="rebel")
-    if main.cls == "sexual":
-        return _Coded("Violence against civilians", "Sexual violence", "ASSAULT", main, agent, patient,
-                      default_actor1="rebel")
-    if agent is not None and agent.kind in {"civilian", "rioter"} and not victims_armed:
-        return _Coded("Riots", "Mob violence", "ASSAULT", main, agent, patient, default_actor1="rioter")
-    if main.cls == "clash":
-        if patient is not None and patient.kind == "civilian" and agent is not None and agent.armed:
-            return _Coded("Violence against civilians", "Attack", "ASSAULT", main, agent, patient)
-        return _Coded("Battles", "Armed clash", "ASSAULT", main, agent, patient, default_actor1="rebel")
-    after = clause.text[main.end - clause.start : main.end - clause.start + 60]
-    civilian_target = bool(_CIVILIAN_TARGET.search(after))
-    if victims_armed or (agent is not None and agent.armed and patient is None and not civilian_target
-                         and main.cls in {"attack", "clash"}):
-        return _Coded("Battles", "Armed clash", "ASSAULT", main, agent, patient, default_actor1="rebel")
-    return _Coded("Violence against civilians", "Attack", "ASSAULT", main, agent, patient, default_actor1="rebel")
-
-
-def _with_state_adjectives(coded: _Coded, clause: _Clause) -> _Coded:
-    """"Syrian and Russian airstrikes", "airstrikes alongside Russia's": the states behind a strike."""
-    if coded.actor1 is not None and coded.actor1.armed:
-        return coded
-    rel = coded.trigger.start - clause.start
-    window = clause.text[max(0, rel - 40) : rel]
-    after = clause.text[coded.trigger.end - clause.start : coded.trigger.end - clause.start + 40]
-    table = demonyms()
-    names = [w for w in re.findall(r"[A-Z][a-z]+(?:'s)?", window) if w.removesuffix("'s") in table]
-    allies = [w for w in re.findall(r"(?:alongside|with|and)\s+([A-Z][a-z]+)(?:'s)?", after)
-              if w.removesuffix("'s") in table]
-    countries = [table[w.removesuffix("'s")] for w in names + allies]
-    if not countries:
-        return coded
-    first = ActorMention(coded.trigger.start, coded.trigger.end, coded.trigger.text, "military", None, 1, countries[0])
-    assoc = None
-    if len(countries) > 1 and countries[1] != countries[0]:
-        assoc = canonical(ActorMention(0, 0, "", "military", None, 1, countries[1]), None, None)[0]
-        assoc = re.sub(r" \([^)]*\)$", "", assoc)
-    return replace(coded, actor1=first, assoc1=assoc)
-
-
-def _code_strategic(clause: _Clause, triggers: list[Trigger], actors: list[ActorMention],
-                    classes: set[str]) -> _Coded | None:
-    t = _first(triggers, _STRATEGIC_SUB)
-    if t is None:
-        return None
-    if t.cls in {"loot"} and classes & {"air", "shelling", "ied", "clash", "kill", "attack"}:
-        return None  # destruction in the course of an attack belongs to the attack
-    if t.cls == "arrest" and "protest" in classes:
-        return None
-    agent, patient = _split_roles(t, actors, clause)
-    sub = _STRATEGIC_SUB[t.cls]
-    plover = "MOBILIZE" if t.cls == "mobilize" else lexicon.plover_of(sub)
-    default = "police" if t.cls == "arrest" else None
-    return _Coded("Strategic developments", sub, plover, t, agent, patient, default_actor1=default)
-
-
-def _inherit(coded: _Coded, prev: Event | None, actors: list[ActorMention]) -> _Coded:
+def _inherit(coded: Coded, prev: Event | None, actors: list[ActorMention]) -> Coded:
     """A killing with no weapon and no perpetrator right after a strike is that strike's toll."""
     if prev is None or coded.trigger.cls not in {"kill", "attack"} or coded.actor1 is not None:
         return coded
     if prev.event_type != "Explosions/Remote violence":
         return coded
-    return replace(coded, event_type=prev.event_type, sub_event_type=prev.sub_event_type,
-                   default_actor1=f"={prev.actor1}" if prev.actor1 else coded.default_actor1,
-                   assoc1=prev.assoc_actor_1)
+    return replace(
+        coded,
+        event_type=prev.event_type,
+        sub_event_type=prev.sub_event_type,
+        default_actor1=f"={prev.actor1}" if prev.actor1 else coded.default_actor1,
+        assoc1=prev.assoc_actor_1,
+    )
 
 
-def _continues(event: Event, prev: Event, coded: _Coded) -> bool:
+def _continues(event: Event, prev: Event, coded: Coded) -> bool:
     """Does this clause only add to the previous event (a toll, a detail) rather than report a new one?"""
     if coded.trigger.cls not in {"kill", "attack"} or coded.actor1 is not None:
         return False
@@ -516,20 +395,33 @@ def _claimed_by(event: Event, text: str, start: int, doc: Document) -> Event:
     if not named:
         return event
     group = named[0]
-    return replace(event, actor1=group.name, inter1=group.inter,
-                   evidence=event.evidence + (Evidence(doc.doc_id, group.start, group.end, group.text, "actor1"),))
+    return replace(
+        event,
+        actor1=group.name,
+        inter1=group.inter,
+        evidence=(
+            *event.evidence,
+            Evidence(doc.doc_id, group.start, group.end, group.text, "actor1"),
+        ),
+    )
 
 
-def _add_fatalities(event: Event, fatal: list, doc: Document, extra: tuple[Evidence, ...] = ()) -> Event:
+def _add_fatalities(
+    event: Event, fatal: list[Fatalities], doc: Document, extra: tuple[Evidence, ...] = ()
+) -> Event:
     number, estimated = _sum_fatalities(fatal)
-    evidence = list(event.evidence) + [Evidence(doc.doc_id, f.start, f.end, f.text, "fatalities") for f in fatal]
+    evidence = list(event.evidence) + [
+        Evidence(doc.doc_id, f.start, f.end, f.text, "fatalities") for f in fatal
+    ]
     evidence += [e for e in extra if e.field == "event"]
     if number > event.fatalities:
-        return replace(event, fatalities=number, fatalities_estimated=estimated, evidence=tuple(evidence))
+        return replace(
+            event, fatalities=number, fatalities_estimated=estimated, evidence=tuple(evidence)
+        )
     return replace(event, evidence=tuple(evidence))
 
 
-def _sum_fatalities(fatal: list) -> tuple[int, bool]:
+def _sum_fatalities(fatal: list[Fatalities]) -> tuple[int, bool]:
     if not fatal:
         return 0, False
     coded = [f for f in fatal if "coded" in f.text.lower() or "fatalit" in f.text.lower()]
@@ -538,21 +430,30 @@ def _sum_fatalities(fatal: list) -> tuple[int, bool]:
     return sum(f.number for f in fatal), any(f.estimated for f in fatal)
 
 
-def _nearest_date(dates: list[ResolvedDate], clause: _Clause, trigger: Trigger) -> ResolvedDate | None:
+def _nearest_date(
+    dates: list[ResolvedDate], clause: Clause, trigger: Trigger
+) -> ResolvedDate | None:
     """The date of the trigger's own clause; a date that dates a 'said' is the fallback."""
     own = [d for d in dates if clause.start <= d.start < clause.end]
     if not own:
         return None
     speech = re.compile(r"\b(?:said|says|told|reported|announced|stated)\W+(?:\w+\W+){0,2}$", re.I)
+
     def is_speech(d: ResolvedDate) -> bool:
         return bool(speech.search(clause.text[: d.start - clause.start][-40:]))
+
     candidates = [d for d in own if not is_speech(d)] or own
     return min(candidates, key=lambda d: abs(d.start - trigger.start))
 
 
-def _choose_place(clause: _Clause, trigger: Trigger, places: list[PlaceMention],
-                  sentences: list[tuple[int, int, Span]]) -> PlaceMention | None:
+def _choose_place(
+    clause: Clause,
+    trigger: Trigger,
+    places: list[PlaceMention],
+    sentences: list[tuple[int, int, Span]],
+) -> PlaceMention | None:
     """The clause's best place; else its sentence's; else the sentence before's."""
+
     def score(p: PlaceMention, base_text: str, base_start: int) -> float:
         before = base_text[max(0, p.start - base_start - 40) : p.start - base_start]
         s = -abs(p.start - trigger.start) / 100.0
@@ -571,9 +472,15 @@ def _choose_place(clause: _Clause, trigger: Trigger, places: list[PlaceMention],
         after = text[p.end - start : p.end - start + 12]
         if re.search(r"\bby\s+(?:the\s+)?$", text[max(0, p.start - start - 8) : p.start - start]):
             return False  # "launched by Russia": an agent, not a place
-        return p.place is not None and not re.match(r"(?:'s|’s|-(?:backed|based|led|allied|aligned|supported))", after)
+        return p.place is not None and not re.match(
+            r"(?:'s|’s|-(?:backed|based|led|allied|aligned|supported))", after
+        )
 
-    in_clause = [p for p in places if clause.start <= p.start < clause.end and usable(p, clause.text, clause.start)]
+    in_clause = [
+        p
+        for p in places
+        if clause.start <= p.start < clause.end and usable(p, clause.text, clause.start)
+    ]
     if in_clause:
         return max(in_clause, key=lambda p: score(p, clause.text, clause.start))
     for s_idx in (clause.sentence, clause.sentence - 1):
@@ -587,8 +494,13 @@ def _choose_place(clause: _Clause, trigger: Trigger, places: list[PlaceMention],
     return None
 
 
-def _actor_name(mention: ActorMention | None, default: str | None, country: str | None,
-                when: date | None, main_rebel: str | None) -> tuple[str | None, int | None]:
+def _actor_name(
+    mention: ActorMention | None,
+    default: str | None,
+    country: str | None,
+    when: date | None,
+    main_rebel: str | None,
+) -> tuple[str | None, int | None]:
     if mention is None:
         if default is None:
             return None, None
@@ -597,12 +509,13 @@ def _actor_name(mention: ActorMention | None, default: str | None, country: str 
         if default == "rebel":
             return canonical(ActorMention(0, 0, "", "rebel", None, 3, None), country, when)
         return canonical(ActorMention(0, 0, "", default, None, None, None), country, when)
-    if mention.kind == "rebel" and mention.name is None and mention.country is None and main_rebel:
-        if re.search(r"\b(?:rebels?|insurgents?|jihadists?|jihadis|militants?)\b", mention.text, re.I):
-            return main_rebel, 2
+    generic = mention.kind == "rebel" and mention.name is None and mention.country is None
+    generic_word = r"\b(?:rebels?|insurgents?|jihadists?|jihadis|militants?)\b"
+    if generic and main_rebel and re.search(generic_word, mention.text, re.I):
+        return main_rebel, 2
     return canonical(mention, country, when)
 
 
-def _confidence(coded: _Coded, has_place: bool, has_date: bool) -> float:
+def _confidence(coded: Coded, has_place: bool, has_date: bool) -> float:
     score = 0.4 + (0.2 if coded.actor1 is not None else 0.0) + (0.2 if has_place else 0.0)
     return round(min(1.0, score + (0.1 if has_date else 0.0)), 2)

@@ -40,7 +40,29 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 # Articles and particles of Arabic (and a few other) romanisations, dropped from the loose key only.
 _ARTICLES = frozenset(
-    "al el il ul ad ar as az ash at an ez es ed er et en ech eth ul ud".split()
+    [
+        "al",
+        "el",
+        "il",
+        "ul",
+        "ad",
+        "ar",
+        "as",
+        "az",
+        "ash",
+        "at",
+        "an",
+        "ez",
+        "es",
+        "ed",
+        "er",
+        "et",
+        "en",
+        "ech",
+        "eth",
+        "ul",
+        "ud",
+    ]
 )
 # Transliteration pairs merged in the loose key: digraphs first, then single letters.
 _DIGRAPHS = (
@@ -133,7 +155,9 @@ class Gazetteer:
             conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         except sqlite3.DatabaseError as exc:
-            raise GazetteerError(f"The gazetteer file {target} is corrupt ({exc}). {BUILD_HINT}")
+            raise GazetteerError(
+                f"The gazetteer file {target} is corrupt ({exc}). {BUILD_HINT}"
+            ) from exc
         if row is None or row[0] != SCHEMA_VERSION:
             raise GazetteerError(
                 f"The gazetteer file {target} has an old or unknown schema. {BUILD_HINT}"
@@ -141,7 +165,9 @@ class Gazetteer:
         try:
             return cls(conn, target)
         except sqlite3.DatabaseError as exc:
-            raise GazetteerError(f"The gazetteer file {target} is corrupt ({exc}). {BUILD_HINT}")
+            raise GazetteerError(
+                f"The gazetteer file {target} is corrupt ({exc}). {BUILD_HINT}"
+            ) from exc
 
     @functools.lru_cache(maxsize=131072)  # noqa: B019 - one gazetteer per process, kept for life
     def _place(self, pid: int) -> Place | None:

@@ -30,7 +30,7 @@ import statistics
 import unicodedata
 import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -44,11 +44,45 @@ ATTRIBUTION = (
 SYNTHETIC_ID_BASE = 2_000_000_000  # ids of regions/countries we derive ourselves (no GeoNames id)
 # Words that name the kind of region rather than the region, dropped to give a second key.
 _REGION_WORDS = frozenset(
-    "governorate province oblast region state county district municipality department "
-    "prefecture muhafazat wilayah vilayet raion rayon krai okrug territory parish".split()
+    [
+        "governorate",
+        "province",
+        "oblast",
+        "region",
+        "state",
+        "county",
+        "district",
+        "municipality",
+        "department",
+        "prefecture",
+        "muhafazat",
+        "wilayah",
+        "vilayet",
+        "raion",
+        "rayon",
+        "krai",
+        "okrug",
+        "territory",
+        "parish",
+    ]
 )
 # Alternate-name "languages" of the GeoNames dump that are codes or links, not names.
-_CODE_LANGS = frozenset("link post iata icao faac fr_1793 abbr wkdt unlc tcid phon piny".split())
+_CODE_LANGS = frozenset(
+    [
+        "link",
+        "post",
+        "iata",
+        "icao",
+        "faac",
+        "fr_1793",
+        "abbr",
+        "wkdt",
+        "unlc",
+        "tcid",
+        "phon",
+        "piny",
+    ]
+)
 
 
 @dataclass
@@ -185,8 +219,18 @@ def _add_regions(recs: list[_Rec], countries: dict[str, dict[str, object]]) -> l
         lat, lon = _centre([(m.lat, m.lon) for m in members])
         next_id += 1
         out.append(
-            _Rec(next_id, a1, lat, lon, cc, "ADM1", sum(m.population for m in members), 3,
-                 admin1=a1, names=_region_keys(a1))
+            _Rec(
+                next_id,
+                a1,
+                lat,
+                lon,
+                cc,
+                "ADM1",
+                sum(m.population for m in members),
+                3,
+                admin1=a1,
+                names=_region_keys(a1),
+            )
         )
     for (cc, a1, a2), members in sorted(by_a2.items()):
         if (cc, "ADM2") in have_adm:
@@ -194,24 +238,43 @@ def _add_regions(recs: list[_Rec], countries: dict[str, dict[str, object]]) -> l
         lat, lon = _centre([(m.lat, m.lon) for m in members])
         next_id += 1
         out.append(
-            _Rec(next_id, a2, lat, lon, cc, "ADM2", sum(m.population for m in members), 2,
-                 admin1=a1, admin2=a2, names=_region_keys(a2))
+            _Rec(
+                next_id,
+                a2,
+                lat,
+                lon,
+                cc,
+                "ADM2",
+                sum(m.population for m in members),
+                2,
+                admin1=a1,
+                admin2=a2,
+                names=_region_keys(a2),
+            )
         )
     centres = _country_centres()
     for cc, info in sorted(countries.items()):
         if (cc, "PCLI") in have_adm or (cc, "PCL") in have_adm:
             continue
-        members = by_cc.get(cc)
-        if not members:
+        in_country = by_cc.get(cc)
+        if not in_country:
             continue
-        lat, lon = centres.get(cc) or _centre([(m.lat, m.lon) for m in members])
+        lat, lon = centres.get(cc) or _centre([(m.lat, m.lon) for m in in_country])
         gid = info.get("geonameid")
         pop = info.get("population")
         out.append(
-            _Rec(int(gid) if isinstance(gid, int) else next_id + 1, str(info["name"]), lat, lon,
-                 cc, "PCLI", int(pop) if isinstance(pop, int) else 0, 3,
-                 geonameid=int(gid) if isinstance(gid, int) else None,
-                 names=_country_names(cc, str(info["name"])))
+            _Rec(
+                int(gid) if isinstance(gid, int) else next_id + 1,
+                str(info["name"]),
+                lat,
+                lon,
+                cc,
+                "PCLI",
+                int(pop) if isinstance(pop, int) else 0,
+                3,
+                geonameid=int(gid) if isinstance(gid, int) else None,
+                names=_country_names(cc, str(info["name"])),
+            )
         )
         next_id += 1
     return out
@@ -228,11 +291,24 @@ def _continents() -> list[_Rec]:
         alts = info.get("alternateNames") or []
         assert isinstance(alts, list)
         names = {name} | {
-            str(a["name"]) for a in alts
+            str(a["name"])
+            for a in alts
             if isinstance(a, dict) and a.get("lang") == "en" and is_latin_name(str(a["name"]))
         }
-        out.append(_Rec(gid, name, float(str(info["lat"])), float(str(info["lng"])), "", "CONT",
-                        int(str(info.get("population") or 0)), 3, geonameid=gid, names=names))
+        out.append(
+            _Rec(
+                gid,
+                name,
+                float(str(info["lat"])),
+                float(str(info["lng"])),
+                "",
+                "CONT",
+                int(str(info.get("population") or 0)),
+                3,
+                geonameid=gid,
+                names=names,
+            )
+        )
     return out
 
 
@@ -241,8 +317,9 @@ def _rg_rows() -> list[tuple[float, float, str, str, str]]:
     rows = []
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            rows.append((float(row["lat"]), float(row["lon"]), row["admin1"], row["admin2"],
-                         row["cc"]))
+            rows.append(
+                (float(row["lat"]), float(row["lon"]), row["admin1"], row["admin2"], row["cc"])
+            )
     return rows
 
 
@@ -287,9 +364,9 @@ def _mark_capitals(recs: list[_Rec], countries: dict[str, dict[str, object]]) ->
     capitals = {cc: normalise(str(info.get("capital") or "")) for cc, info in countries.items()}
     best: dict[str, _Rec] = {}
     for r in recs:
-        if capitals.get(r.country) and normalise(r.name) == capitals[r.country]:
-            if r.country not in best or r.population > best[r.country].population:
-                best[r.country] = r
+        is_capital = capitals.get(r.country) and normalise(r.name) == capitals[r.country]
+        if is_capital and (r.country not in best or r.population > best[r.country].population):
+            best[r.country] = r
     for r in best.values():
         r.fcode = "PPLC"
 
@@ -322,9 +399,20 @@ def _write(recs: list[_Rec], out: Path, source: str) -> None:
     conn.executemany(
         "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (
-            (r.id, r.geonameid, r.name, r.lat, r.lon, r.country or None, iso3.get(r.country),
-             r.admin1,
-             r.admin2, r.fcode, r.population, r.precision)
+            (
+                r.id,
+                r.geonameid,
+                r.name,
+                r.lat,
+                r.lon,
+                r.country or None,
+                iso3.get(r.country),
+                r.admin1,
+                r.admin2,
+                r.fcode,
+                r.population,
+                r.precision,
+            )
             for r in recs
         ),
     )
@@ -371,10 +459,19 @@ def build_default(out: Path) -> int:
         alts = info.get("alternatenames") or []
         assert isinstance(alts, list)
         recs.append(
-            _Rec(gid, name, float(str(info["latitude"])), float(str(info["longitude"])),
-                 str(info["countrycode"]), "PPL", int(str(info.get("population") or 0)), 1,
-                 geonameid=gid, admin1code=str(info.get("admin1code") or ""),
-                 names={name} | {str(a) for a in alts if is_latin_name(str(a))})
+            _Rec(
+                gid,
+                name,
+                float(str(info["latitude"])),
+                float(str(info["longitude"])),
+                str(info["countrycode"]),
+                "PPL",
+                int(str(info.get("population") or 0)),
+                1,
+                geonameid=gid,
+                admin1code=str(info.get("admin1code") or ""),
+                names={name} | {str(a) for a in alts if is_latin_name(str(a))},
+            )
         )
     del cities
     _mark_capitals(recs, countries)
@@ -425,9 +522,20 @@ def build_from_geonames(files: list[Path], out: Path) -> int:
                 continue  # historical or abandoned
             precision = 1 if cols[6] == "P" else 3 if fcode in ("ADM1",) or "PCL" in fcode else 2
             alts = {a for a in cols[3].split(",") if is_latin_name(a)}
-            recs[gid] = _Rec(gid, cols[1], float(cols[4]), float(cols[5]), cc, fcode,
-                             int(cols[14] or 0), precision, geonameid=gid, admin1code=cols[10],
-                             admin2code=cols[11], names={cols[1], cols[2]} | alts)
+            recs[gid] = _Rec(
+                gid,
+                cols[1],
+                float(cols[4]),
+                float(cols[5]),
+                cc,
+                fcode,
+                int(cols[14] or 0),
+                precision,
+                geonameid=gid,
+                admin1code=cols[10],
+                admin2code=cols[11],
+                names={cols[1], cols[2]} | alts,
+            )
             if fcode == "ADM1":
                 a1_names[(cc, cols[10])] = cols[2] or cols[1]
             elif fcode == "ADM2":
@@ -457,5 +565,3 @@ def build_from_geonames(files: list[Path], out: Path) -> int:
         items.extend(_continents())
     _write(items, out, "GeoNames dump: " + ", ".join(sorted(p.name for p in files)))
     return len(items)
-
-

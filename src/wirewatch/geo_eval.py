@@ -69,8 +69,17 @@ def read_gold(path: Path, kind: str) -> Iterator[tuple[Document, list[GoldTopony
                 locational = (top.findtext("nonLocational") or "").strip() == "No"
                 gtype = (top.findtext("type") or "").strip()
                 name = top.findtext("extractedName") or text[start:end]
-                gold.append(GoldToponym(start, end, name, lat, lon,
-                                        locational and lat is not None, gtype in WRONG_TYPES))
+                gold.append(
+                    GoldToponym(
+                        start,
+                        end,
+                        name,
+                        lat,
+                        lon,
+                        locational and lat is not None,
+                        gtype in WRONG_TYPES,
+                    )
+                )
             else:
                 tag = top.find("gaztag")
                 lat = _float(tag.find("lat")) if tag is not None else None

@@ -32,14 +32,43 @@ if TYPE_CHECKING:
 STRONG_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 REGION_CUES = frozenset(
-    "province provinces governorate governorates region regions state oblast district county "
-    "prefecture department territory".split()
+    [
+        "province",
+        "provinces",
+        "governorate",
+        "governorates",
+        "region",
+        "regions",
+        "state",
+        "oblast",
+        "district",
+        "county",
+        "prefecture",
+        "department",
+        "territory",
+    ]
 )
-TOWN_CUES = frozenset("city town village suburb neighbourhood neighborhood camp".split())
-NEAR_AFTER = frozenset("countryside countrysides outskirts crossing area areas border".split())
+TOWN_CUES = frozenset(
+    ["city", "town", "village", "suburb", "neighbourhood", "neighborhood", "camp"]
+)
+NEAR_AFTER = frozenset(
+    ["countryside", "countrysides", "outskirts", "crossing", "area", "areas", "border"]
+)
 NEAR_BEFORE = (
-    "near", "nearby", "close to", "outside", "outskirts of", "countryside of", "countryside around",
-    "around", "east of", "west of", "north of", "south of", "edge of", "vicinity of",
+    "near",
+    "nearby",
+    "close to",
+    "outside",
+    "outskirts of",
+    "countryside of",
+    "countryside around",
+    "around",
+    "east of",
+    "west of",
+    "north of",
+    "south of",
+    "edge of",
+    "vicinity of",
 )
 DIRECTIONS = re.compile(
     r"^(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\b|^(?:central|rural)\b",
@@ -47,10 +76,51 @@ DIRECTIONS = re.compile(
 )
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _DATELINE = re.compile(r"^\s*(?:date \S+\s+)?([A-Z][A-Za-z.' -]{1,40}?)(?:,| \(|\s+[-–—])")
-_PARTICLES = frozenset("al el az ez ad ar as ash an en de du da di la le".split())
+_PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "az",
+        "ez",
+        "ad",
+        "ar",
+        "as",
+        "ash",
+        "an",
+        "en",
+        "de",
+        "du",
+        "da",
+        "di",
+        "la",
+        "le",
+    ]
+)
 _NON_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december god president minister".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "god",
+        "president",
+        "minister",
+    ]
 )
 
 
@@ -150,8 +220,13 @@ def _spans(sdoc: Doc, text: str, base: int) -> list[tuple[_Span, _Span | None]]:
         covered.update(range(ent.start, ent.end))
         if ent.label_ not in STRONG_LABELS and ent.label_ not in WEAK_LABELS:
             continue
-        args = (text, ent.start_char + base, ent.end_char + base, ent.label_ in STRONG_LABELS,
-                ent.label_)
+        args = (
+            text,
+            ent.start_char + base,
+            ent.end_char + base,
+            ent.label_ in STRONG_LABELS,
+            ent.label_,
+        )
         whole, cut = _make_span(*args, strip=False), _make_span(*args)
         if whole is not None or cut is not None:
             out.append((whole or cut, cut))  # type: ignore[arg-type]
@@ -199,13 +274,17 @@ class _Story:
 
     @property
     def focus(self) -> str | None:
-        if not self.countries:
+        if not any(self.countries.values()):
             return None
         return sorted(self.countries.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
 def _score(
-    c: Candidate, span: _Span, story: _Story, follower: str | None, gaz: Gazetteer,
+    c: Candidate,
+    span: _Span,
+    story: _Story,
+    follower: str | None,
+    gaz: Gazetteer,
     regions: frozenset[tuple[str | None, str]],
 ) -> float:
     p = c.place
@@ -213,16 +292,18 @@ def _score(
     s = _prior(c)
     if code.startswith("PPL") and p.admin1 and (p.country, normalise(p.admin1)) in regions:
         s += 1.5  # the namesake city of a region also named here: the city, unless cued
-    if p.country and story.countries:
-        total = sum(story.countries.values())
-        share = story.countries[p.country] / total
-        s += 2.5 * share + (0.5 if story.countries[p.country] else 0.0)
+    total = sum(story.countries.values())
+    if p.country and total > 0:
+        share = story.countries.get(p.country, 0.0) / total
+        s += 2.5 * share + (0.5 if story.countries.get(p.country, 0.0) else 0.0)
         if p.country == story.focus:
             s += 1.0
     if p.country and p.country == story.dateline_country:
         s += 0.5
-    if p.admin1 and normalise(p.admin1) in story.names and normalise(p.admin1) != normalise(
-        span.text
+    if (
+        p.admin1
+        and normalise(p.admin1) in story.names
+        and normalise(p.admin1) != normalise(span.text)
     ):
         s += 3.0  # its region is named elsewhere in the story
     if p.admin1 and p.country and story.admin1s:
@@ -250,7 +331,7 @@ def _acceptable(span: _Span, c: Candidate, story: _Story, text: str) -> bool:
     if span.strong:
         if span.label == "LOC" and code.startswith("PPL"):
             return c.place.population >= 100000  # LOC names regions: "Middle East" is no hamlet
-        return c.exact or bool(c.place.country and story.countries[c.place.country])
+        return c.exact or bool(c.place.country and story.countries.get(c.place.country, 0.0))
     key = normalise(span.text)
     if key in _NON_NAMES or len(key) < 3:
         return False
@@ -258,12 +339,17 @@ def _acceptable(span: _Span, c: Candidate, story: _Story, text: str) -> bool:
         r"(?<![A-Za-z])" + re.escape(key) + r"(?![A-Za-z])", text
     ):
         return False  # the word also occurs in lower case: a common word, not a name
-    known = bool(c.place.country and story.countries[c.place.country])
+    known = bool(c.place.country and story.countries.get(c.place.country, 0.0))
     if code.startswith("PCL") and c.exact:
         return True
-    if not known or (span.label == "NORP" and not c.exact):
+    if span.label == "NORP" and not c.exact:
         return False
-    if not c.exact or span.label == "PROPN":
+    if not known:  # only a big city under its own name stands without support from the story
+        return c.exact and c.main and c.place.population >= 500000 and span.label != "PERSON"
+    if not c.exact:  # a loose match off an unlabelled name: only in the story's own country
+        local = c.place.country == story.focus
+        return local and (c.place.population >= 1000 or code.startswith("ADM"))
+    if span.label == "PROPN":
         return c.place.population >= 1000 or code.startswith("ADM")
     if span.label == "PERSON":  # people are often named after places: want a strong hint
         focus_multiword = c.place.country == story.focus and len(span.text.split()) > 1
@@ -333,7 +419,7 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
             if best.place.admin1 and len(span.cands) == 1:
                 story.admin1s[(best.place.country, best.place.admin1)] += 1
     for iso, names in story.weak.items():
-        if len(names) >= 2 and not story.countries[iso]:
+        if len(names) >= 2 and not story.countries.get(iso, 0.0):
             story.countries[iso] += 0.5  # several unlabelled names agreeing on one country
     mentions: list[PlaceMention] = []
     for i, span in enumerate(spans):
@@ -347,14 +433,19 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
                     "no gazetteer entry" if not span.cands else "candidates rejected as unlikely"
                 )
                 mentions.append(
-                    PlaceMention(doc.doc_id, span.start, span.end, span.text, None, 0.0,
-                                 f"{reason} for {span.text!r}")
+                    PlaceMention(
+                        doc.doc_id,
+                        span.start,
+                        span.end,
+                        span.text,
+                        None,
+                        0.0,
+                        f"{reason} for {span.text!r}",
+                    )
                 )
             continue
         regions = frozenset(
-            (c.place.country, normalise(c.place.name))
-            for c in ok
-            if c.place.feature_code == "ADM1"
+            (c.place.country, normalise(c.place.name)) for c in ok if c.place.feature_code == "ADM1"
         )
         scored = sorted(
             ((_score(c, span, story, follower, gaz, regions), c) for c in ok),
@@ -364,8 +455,14 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
         margin = top - scored[1][0] if len(scored) > 1 else 5.0
         confidence = round(1.0 / (1.0 + math.exp(-margin)), 3)
         mentions.append(
-            PlaceMention(doc.doc_id, span.start, span.end, text[span.start : span.end],
-                         _precision(best.place, span), confidence)
+            PlaceMention(
+                doc.doc_id,
+                span.start,
+                span.end,
+                text[span.start : span.end],
+                _precision(best.place, span),
+                confidence,
+            )
         )
     return mentions
 

@@ -17,10 +17,33 @@ from typing import Any
 
 # Classes by family: one clause gives at most one event per family.
 FAMILIES: dict[str, tuple[str, ...]] = {
-    "violent": ("chemical", "suicide", "air", "shelling", "ied", "grenade", "explosion", "recapture",
-                "capture", "clash", "abduct", "sexual", "attack", "kill"),
+    "violent": (
+        "chemical",
+        "suicide",
+        "air",
+        "shelling",
+        "ied",
+        "grenade",
+        "explosion",
+        "recapture",
+        "capture",
+        "clash",
+        "abduct",
+        "sexual",
+        "attack",
+        "kill",
+    ),
     "demonstration": ("excessive", "riot", "protest", "intervention"),
-    "strategic": ("disrupt", "arrest", "loot", "agreement", "base", "transfer", "group_change", "mobilize"),
+    "strategic": (
+        "disrupt",
+        "arrest",
+        "loot",
+        "agreement",
+        "base",
+        "transfer",
+        "group_change",
+        "mobilize",
+    ),
     "political": ("consult", "support", "aid", "accuse", "threaten", "sanction"),
 }
 FAMILY_OF = {cls: fam for fam, classes in FAMILIES.items() for cls in classes}
@@ -51,16 +74,20 @@ def taxonomy() -> dict[str, Any]:
 def _compiled() -> re.Pattern[str]:
     """One alternation with a named group per class, so a sentence is scanned once."""
     classes: dict[str, list[str]] = _load("triggers.json")["classes"]
-    parts = [f"(?P<{cls}>" + "|".join(sorted(pats, key=len, reverse=True)) + ")"
-             for cls, pats in classes.items()]
+    parts = [
+        f"(?P<{cls}>" + "|".join(sorted(pats, key=len, reverse=True)) + ")"
+        for cls, pats in classes.items()
+    ]
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
 def _all_classes() -> dict[str, re.Pattern[str]]:
     classes: dict[str, list[str]] = _load("triggers.json")["classes"]
-    return {cls: re.compile(r"\b(?:" + "|".join(pats) + r")\b", re.IGNORECASE)
-            for cls, pats in classes.items()}
+    return {
+        cls: re.compile(r"\b(?:" + "|".join(pats) + r")\b", re.IGNORECASE)
+        for cls, pats in classes.items()
+    }
 
 
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:

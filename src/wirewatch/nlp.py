@@ -27,8 +27,7 @@ MAX_CHARS_PER_PIECE = 100_000
 
 # Titles that end in a full stop but never end a sentence in wire copy ("Brig. Gen. Miqdad Miri").
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen brig col lt maj capt sgt cpl adm gov sen rep st mt ft no vs jr sr rev "
-    "cmdr lieut pvt supt insp hon".split()
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "brig", "col", "lt", "maj", "capt", "sgt", "cpl", "adm", "gov", "sen", "rep", "st", "mt", "ft", "no", "vs", "jr", "sr", "rev", "cmdr", "lieut", "pvt", "supt", "insp", "hon"]
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _ENDS_WITH_TITLE = re.compile(r"\b(?:" + "|".join(ABBREVIATIONS) + r")\.$", re.IGNORECASE)
@@ -39,7 +38,9 @@ def sentences(sdoc: Doc, offset: int = 0) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for sent in sdoc.sents:
         start, end = offset + sent.start_char, offset + sent.end_char
-        if spans and _ENDS_WITH_TITLE.search(sdoc.text[spans[-1][0] - offset : spans[-1][1] - offset].rstrip()):
+        if spans and _ENDS_WITH_TITLE.search(
+            sdoc.text[spans[-1][0] - offset : spans[-1][1] - offset].rstrip()
+        ):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))

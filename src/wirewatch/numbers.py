@@ -11,48 +11,114 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3,
-    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "no": 0,
+    "none": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # Vague quantities, coded by ACLED convention; the second value says the figure is estimated.
 _VAGUE = {
-    "a dozen": (12, False), "dozen": (12, False), "dozens": (12, True), "scores": (20, True),
-    "hundreds": (100, True), "thousands": (1000, True), "several": (10, True), "many": (10, True),
-    "unknown": (10, True), "numerous": (10, True), "some": (10, True), "a number of": (10, True),
-    "a few": (3, True), "few": (3, True), "couple": (2, False), "a couple of": (2, False),
-    "both": (2, False), "a pair of": (2, False),
+    "a dozen": (12, False),
+    "dozen": (12, False),
+    "dozens": (12, True),
+    "scores": (20, True),
+    "hundreds": (100, True),
+    "thousands": (1000, True),
+    "several": (10, True),
+    "many": (10, True),
+    "unknown": (10, True),
+    "numerous": (10, True),
+    "some": (10, True),
+    "a number of": (10, True),
+    "a few": (3, True),
+    "few": (3, True),
+    "couple": (2, False),
+    "a couple of": (2, False),
+    "both": (2, False),
+    "a pair of": (2, False),
 }
 
-_NUMWORD = (r"(?:\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
-            + r")(?:[\s-](?:" + "|".join(list(_UNITS) + list(_TENS) + list(_SCALES)) + r"|and))*")
-_QUANT = (r"(?P<qual>at least|more than|over|nearly|almost|around|about|some|approximately|up to|"
-          r"as many as|fewer than|less than|an estimated|roughly)?\s*(?P<num>" + _NUMWORD + r"|"
-          + "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True)) + r")")
+_NUMWORD = (
+    r"(?:\d[\d,]*(?:\.\d+)?|"
+    + "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
+    + r")(?:[\s-](?:"
+    + "|".join(list(_UNITS) + list(_TENS) + list(_SCALES))
+    + r"|and))*"
+)
+_QUANT = (
+    r"(?P<qual>at least|more than|over|nearly|almost|around|about|some|approximately|up to|"
+    r"as many as|fewer than|less than|an estimated|roughly)?\s*(?P<num>"
+    + _NUMWORD
+    + r"|"
+    + "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
+    + r")"
+)
 
 NUMBER_RE = re.compile(r"\b" + _QUANT + r"\b", re.I)
 
 # "N <victim noun>" followed within a few words by a death word, or a death word followed by N.
-_DEATH = (r"(?:killed|killing|kills|dead|died|dying|deaths?|fatalit(?:y|ies)|lives|slain|"
-          r"massacred|executed|beheaded|lynched|murdered|shot dead|bodies|perished|drowned)")
-_HARM_OTHER = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt|arrested|detained|"
-                         r"displaced|abducted|kidnapped|missing|rescued|evacuated)\b", re.I)
+_DEATH = (
+    r"(?:killed|killing|kills|dead|died|dying|deaths?|fatalit(?:y|ies)|lives|slain|"
+    r"massacred|executed|beheaded|lynched|murdered|shot dead|bodies|perished|drowned)"
+)
+_HARM_OTHER = re.compile(
+    r"\b(?:wounded|injured|injuring|wounding|hurt|arrested|detained|"
+    r"displaced|abducted|kidnapped|missing|rescued|evacuated)\b",
+    re.I,
+)
 _NOUN = r"(?:[a-z-]+\s){0,3}?"
 _PATTERNS = [
     # "killed 400 insurgents", "killing at least five people", "death toll rose to 12"
-    re.compile(r"\b(?:killed|killing|kills|killed at least|left|leaving|claimed the lives of|"
-               r"death toll (?:rose |climbed |reached )?(?:to |of |at )?)\s+" + _QUANT + r"\b", re.I),
+    re.compile(
+        r"\b(?:killed|killing|kills|killed at least|left|leaving|claimed the lives of|"
+        r"death toll (?:rose |climbed |reached )?(?:to |of |at )?)\s+" + _QUANT + r"\b",
+        re.I,
+    ),
     # "10 civilians were killed", "three soldiers died", "two dead", "5 fatalities"
-    re.compile(r"\b" + _QUANT + r"\s+" + _NOUN + r"(?:were|was|have been|had been|are|got|been|"
-               r"reportedly|reported|later|,)?\s*(?:\w+\s)?" + _DEATH + r"\b", re.I),
+    re.compile(
+        r"\b" + _QUANT + r"\s+" + _NOUN + r"(?:were|was|have been|had been|are|got|been|"
+        r"reportedly|reported|later|,)?\s*(?:\w+\s)?" + _DEATH + r"\b",
+        re.I,
+    ),
 ]
 _CODED = re.compile(r"fatalit(?:y|ies)\s+(?:were\s+)?coded\s+as\s+(?P<num>\d+)", re.I)
-_NO_DEATH = re.compile(r"\bno (?:one|deaths|fatalities|casualties)\b|\bwithout casualties\b|"
-                       r"\bno(?:body| one) was (?:killed|hurt|injured)\b|\bno injuries\b", re.I)
+_NO_DEATH = re.compile(
+    r"\bno (?:one|deaths|fatalities|casualties)\b|\bwithout casualties\b|"
+    r"\bno(?:body| one) was (?:killed|hurt|injured)\b|\bno injuries\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +133,12 @@ class Fatalities:
 def parse_number(text: str) -> tuple[int, bool] | None:
     """A number or number phrase to (value, estimated); None when it is not a count."""
     t = text.lower().strip().replace(",", "")
-    t = re.sub(r"^(?:at least|more than|over|nearly|almost|around|about|some|approximately|up to|"
-               r"as many as|fewer than|less than|an estimated|roughly)\s+", "", t)
+    t = re.sub(
+        r"^(?:at least|more than|over|nearly|almost|around|about|some|approximately|up to|"
+        r"as many as|fewer than|less than|an estimated|roughly)\s+",
+        "",
+        t,
+    )
     if t in _VAGUE:
         return _VAGUE[t]
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
@@ -99,7 +169,9 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
     found: list[Fatalities] = []
     m = _CODED.search(text)
     if m:
-        return [Fatalities(int(m.group("num")), True, offset + m.start(), offset + m.end(), m.group(0))]
+        return [
+            Fatalities(int(m.group("num")), True, offset + m.start(), offset + m.end(), m.group(0))
+        ]
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(f.start <= offset + m.start("num") < f.end for f in found):
@@ -122,7 +194,9 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
                 continue
             if value > 100_000:
                 continue
-            found.append(Fatalities(value, estimated, offset + m.start(), offset + m.end(), m.group(0)))
+            found.append(
+                Fatalities(value, estimated, offset + m.start(), offset + m.end(), m.group(0))
+            )
     found.sort(key=lambda f: f.start)
     return found
 

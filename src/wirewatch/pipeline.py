@@ -48,8 +48,9 @@ def default_engine() -> Engine:
     return RuleEngine()
 
 
-def extract_documents(docs: Iterable[Document], engine: Engine | None = None
-                      ) -> Iterator[tuple[Document, list[Event]]]:
+def extract_documents(
+    docs: Iterable[Document], engine: Engine | None = None
+) -> Iterator[tuple[Document, list[Event]]]:
     """Events of each document, merged within the document only (no store, no cross-story merge).
 
     Every event's `sources` holds the document's `doc_id` and `ref` (the input's own id).
@@ -57,8 +58,14 @@ def extract_documents(docs: Iterable[Document], engine: Engine | None = None
     yield from (engine or default_engine()).extract_many(docs)
 
 
-def extract(text: str, published: date | str | None = None, *, title: str | None = None,
-            url: str | None = None, publisher: str | None = None) -> list[Event]:
+def extract(
+    text: str,
+    published: date | str | None = None,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    publisher: str | None = None,
+) -> list[Event]:
     """Events of one story text, for use from Python: ``wirewatch.extract(text, published=...)``."""
     from wirewatch.ingest import document_from_text
 
@@ -77,8 +84,14 @@ def _batches(items: Iterable[Document | Skipped], size: int) -> Iterator[list[Do
         yield batch
 
 
-def run(inputs: Sequence[str], store: Store, *, engine: Engine | None = None,
-        on_progress: Callable[[int], None] | None = None, batch_size: int = BATCH_SIZE) -> RunReport:
+def run(
+    inputs: Sequence[str],
+    store: Store,
+    *,
+    engine: Engine | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> RunReport:
     """Ingest `inputs`, extract events, merge them with the store's and write them.
 
     `on_progress(n)` is called after each batch with the number of stories it held.

@@ -30,10 +30,16 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _kind(event: Event) -> tuple[str | None, str | None]:
-    return (event.event_type, event.sub_event_type) if event.event_type else (None, event.plover_type)
+    return (
+        (event.event_type, event.sub_event_type) if event.event_type else (None, event.plover_type)
+    )
 
 
-_PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+_PROTEST_SEVERITY = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+)
 
 
 def _vague(e: Event) -> bool:
@@ -78,25 +84,44 @@ def combine(kept: Event, other: Event, *, same_story: bool) -> Event:
         fatalities = max(figures)
     else:
         fatalities = min(figures)
-    estimated = kept.fatalities_estimated if fatalities == kept.fatalities else other.fatalities_estimated
+    estimated = (
+        kept.fatalities_estimated if fatalities == kept.fatalities else other.fatalities_estimated
+    )
     better_place = other if (other.geo_precision or 9) < (kept.geo_precision or 9) else kept
     sub = kept.sub_event_type
     if kept.event_type == other.event_type == "Protests":
-        sub = max((kept.sub_event_type, other.sub_event_type),
-                  key=lambda s: _PROTEST_SEVERITY.index(s) if s in _PROTEST_SEVERITY else -1)
-    dated = kept if any(ev.field == "event_date" for ev in kept.evidence) or not any(
-        ev.field == "event_date" for ev in other.evidence) else other
+        sub = max(
+            (kept.sub_event_type, other.sub_event_type),
+            key=lambda s: _PROTEST_SEVERITY.index(s) if s in _PROTEST_SEVERITY else -1,
+        )
+    dated = (
+        kept
+        if any(ev.field == "event_date" for ev in kept.evidence)
+        or not any(ev.field == "event_date" for ev in other.evidence)
+        else other
+    )
     return replace(
         kept,
-        sub_event_type=sub, event_date=dated.event_date, time_precision=dated.time_precision,
-        sources=sources, claims=claims, evidence=evidence, fatalities=fatalities,
+        sub_event_type=sub,
+        event_date=dated.event_date,
+        time_precision=dated.time_precision,
+        sources=sources,
+        claims=claims,
+        evidence=evidence,
+        fatalities=fatalities,
         fatalities_estimated=estimated,
-        actor1=kept.actor1 or other.actor1, inter1=kept.inter1 if kept.actor1 else other.inter1,
-        actor2=kept.actor2 or other.actor2, inter2=kept.inter2 if kept.actor2 else other.inter2,
+        actor1=kept.actor1 or other.actor1,
+        inter1=kept.inter1 if kept.actor1 else other.inter1,
+        actor2=kept.actor2 or other.actor2,
+        inter2=kept.inter2 if kept.actor2 else other.inter2,
         assoc_actor_1=kept.assoc_actor_1 or other.assoc_actor_1,
-        location=better_place.location, latitude=better_place.latitude,
-        longitude=better_place.longitude, geo_precision=better_place.geo_precision,
-        geonameid=better_place.geonameid, admin1=better_place.admin1, admin2=better_place.admin2,
+        location=better_place.location,
+        latitude=better_place.latitude,
+        longitude=better_place.longitude,
+        geo_precision=better_place.geo_precision,
+        geonameid=better_place.geonameid,
+        admin1=better_place.admin1,
+        admin2=better_place.admin2,
         confidence=max(kept.confidence, other.confidence),
     )
 
@@ -105,7 +130,9 @@ def _merge(events: Iterable[Event], km: float, same_story: bool) -> list[Event]:
     merged: list[Event] = []
     blocks: dict[tuple[str | None, str | None], list[int]] = defaultdict(list)
     for event in events:
-        block = blocks[("Protests", None) if same_story and event.event_type == "Protests" else _kind(event)]
+        block = blocks[
+            ("Protests", None) if same_story and event.event_type == "Protests" else _kind(event)
+        ]
         for idx in block:
             if same_event(merged[idx], event, km, same_story=same_story):
                 merged[idx] = combine(merged[idx], event, same_story=same_story)
@@ -149,4 +176,3 @@ def merge_into(existing: list[Event], new: Iterable[Event]) -> tuple[list[Event]
         else:
             changed[target.event_id] = merged
     return list(changed.values()) + fresh, [e for e in existing if e.event_id not in changed]
-

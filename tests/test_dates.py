@@ -1,0 +1,51 @@
+from datetime import date
+
+import pytest
+
+from wirewatch.dates import find_dates, resolve_date
+
+MONDAY = date(2024, 12, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("jets on Sunday pounded the lines", date(2024, 12, 1), 1),
+        ("On Monday, the army said", date(2024, 12, 2), 1),
+        ("a phone call with Assad Monday", date(2024, 12, 2), 1),
+        ("crossed the border overnight", date(2024, 12, 2), 1),
+        ("killed 40 over the past 24 hours", date(2024, 12, 2), 1),
+        ("an attack yesterday", date(2024, 12, 1), 1),
+        ("two days ago, gunmen", date(2024, 11, 30), 1),
+        ("last Friday", date(2024, 11, 29), 1),
+        ("On 28 November 2024, troops", date(2024, 11, 28), 1),
+        ("on Nov. 30 rebels", date(2024, 11, 30), 1),
+        ("Around 9 May 2020 (as reported), a man", date(2020, 5, 9), 2),
+    ],
+)
+def test_resolves_against_story_date(text: str, expected: date, precision: int) -> None:
+    found = resolve_date(text, MONDAY)
+    assert found is not None
+    assert (found.value, found.precision) == (expected, precision)
+
+
+def test_last_week_is_week_precision_inside_last_week() -> None:
+    found = resolve_date("insurgents who seized the city last week", MONDAY)
+    assert found is not None and found.precision == 2
+    assert date(2024, 11, 25) <= found.value <= date(2024, 12, 1)
+
+
+def test_day_without_year_takes_the_latest_past_year() -> None:
+    found = resolve_date("On 30 December, troops shelled", date(2025, 1, 2))
+    assert found is not None and found.value == date(2024, 12, 30)
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Police said that on Sunday a bomb went off."
+    (found,) = find_dates(text, MONDAY, offset=100)
+    assert text[found.start - 100 : found.end - 100] == "on Sunday"
+
+
+def test_no_story_date_leaves_relative_dates_unresolved() -> None:
+    assert resolve_date("on Sunday", None) is None
+    assert resolve_date("on 3 May 2021", None) is not None

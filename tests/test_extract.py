@@ -1,0 +1,110 @@
+"""The rule engine on short stories the tests write themselves."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wirewatch.errors import InputError
+from wirewatch.models import Event
+from wirewatch.pipeline import extract
+
+
+def _one(text: str, published: str = "2024-02-05") -> Event:
+    events = [e for e in extract(text, published=published) if e.event_type]
+    assert len(events) == 1, [(e.event_type, e.notes) for e in events]
+    return events[0]
+
+
+def test_killing_of_villagers_is_violence_against_civilians() -> None:
+    e = _one(
+        "Gunmen killed seven people in an attack on a village in Benue state on Sunday, police said."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    assert e.fatalities == 7
+    assert e.event_date == date(2024, 2, 4)
+    assert e.country == "Nigeria"
+    assert e.actor1 == "Unidentified Armed Group (Nigeria)"
+    assert e.claims and e.claims[0].claimant == "Police"
+
+
+def test_killing_of_soldiers_is_a_battle() -> None:
+    e = _one(
+        "Militants attacked an army checkpoint in Kandahar on Saturday, killing four soldiers."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert e.fatalities == 4
+
+
+def test_airstrike_and_its_state() -> None:
+    e = _one(
+        "Russian airstrikes hit the outskirts of Kharkiv on Monday, killing two civilians.",
+        published="2024-03-12",
+    )
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.actor1 == "Military Forces of Russia (2000-)"
+    assert e.location == "Kharkiv"
+    assert e.event_date == date(2024, 3, 11)
+
+
+def test_protest_with_police_intervention_is_one_event() -> None:
+    e = _one(
+        "Thousands of students protested in Dhaka on Tuesday. Police fired tear gas to disperse "
+        "the protesters.",
+        published="2024-07-16",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+    assert e.actor1 == "Protesters (Bangladesh)"
+
+
+def test_mob_violence_by_residents() -> None:
+    e = _one("A mob lynched a suspected thief in Nairobi on Monday.", published="2024-01-09")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_territory_taken_by_a_non_state_group() -> None:
+    e = _one(
+        "Turkish-backed rebels seized Tel Rifaat from Kurdish fighters.", published="2024-12-02"
+    )
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+    assert e.actor1 == "Syrian National Army"
+    assert e.actor1_backers == ("Turkish",)
+
+
+def test_background_sentences_give_no_event() -> None:
+    text = (
+        "The war, which began in 2011, has killed hundreds of thousands of people. "
+        "Israel is fighting Hamas in Gaza at a time when tensions are high."
+    )
+    assert [e for e in extract(text, published="2024-12-02") if e.event_type] == []
+
+
+def test_hypothetical_and_negated_violence_gives_no_event() -> None:
+    text = "The rebels threatened to attack the city. Officials said troops did not shell the town."
+    assert [e for e in extract(text, published="2024-12-02") if e.event_type] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["", "Hello.", "The weather in Paris was sunny on Sunday.", "x" * 5000]
+)
+def test_stories_without_events_give_none(text: str) -> None:
+    if not text:
+        with pytest.raises(InputError, match="no text"):
+            extract(text, published="2024-12-02")
+        return
+    assert [e for e in extract(text, published="2024-12-02") if e.event_type] == []
+
+
+def test_every_event_carries_evidence_that_quotes_the_text() -> None:
+    text = "A roadside bomb exploded near a police vehicle in Kandahar on Wednesday, killing three policemen."
+    (e,) = [e for e in extract(text, published="2023-11-02") if e.event_type]
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    for ev in e.evidence:
+        assert text[ev.start : ev.end] == ev.text
+    assert {"event", "event_date", "location", "fatalities"} <= {ev.field for ev in e.evidence}
+
+
+def test_html_left_in_text_and_non_english_do_not_crash() -> None:
+    extract("<p>Soldiers <b>clashed</b> with rebels in Goma on Monday.</p>", published="2024-02-05")
+    extract("Des soldats ont été tués dimanche à Goma.", published="2024-02-05")

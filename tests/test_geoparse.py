@@ -1,0 +1,107 @@
+"""The geoparser on texts written here, and its scores on a slice of the gold sets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wirewatch.gazetteer import Gazetteer, packaged_path
+from wirewatch.models import Document, PlaceMention
+
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "geoparsing"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    if not packaged_path().is_file():
+        pytest.skip("gazetteer not built: run `python scripts/build_gazetteer.py`")
+    return Gazetteer.load()
+
+
+def _run(text: str, gaz: Gazetteer) -> list[PlaceMention]:
+    from wirewatch.geoparse import geoparse
+    from wirewatch.nlp import parse
+
+    return geoparse(Document(doc_id="t", text=text), parse(text), gaz)
+
+
+def _by_text(mentions: list[PlaceMention]) -> dict[str, PlaceMention]:
+    return {m.text: m for m in mentions}
+
+
+STORY = (
+    "BEIRUT, March 3 (Wire) Rebels backed by Turkey seized Tel Rifaat on Sunday, the Syrian "
+    "Observatory for Human Rights said. Some 150 fighters crossed from Iraq through the Bou Kamal "
+    "crossing, while Syrian jets struck the countryside of Idlib and targets in Hama province. "
+    "Clashes were also reported near Aleppo and in Damascus."
+)
+
+
+def test_story_places_resolve_with_precision(gaz: Gazetteer) -> None:
+    found = _by_text(_run(STORY, gaz))
+    tel = found["Tel Rifaat"].place
+    assert tel is not None and abs(tel.latitude - 36.47) < 0.05 and tel.precision == 1
+    bou = found["Bou Kamal"].place
+    assert bou is not None and abs(bou.longitude - 40.92) < 0.05 and bou.precision == 2
+    idlib = found["Idlib"].place
+    assert idlib is not None and idlib.country == "SY" and idlib.precision == 2
+    hama = found["Hama"].place
+    assert hama is not None and hama.feature_code == "ADM1" and hama.precision == 3
+    assert found["Damascus"].place is not None and found["Damascus"].place.country == "SY"
+    assert found["Iraq"].place is not None and found["Iraq"].place.precision == 3
+
+
+def test_common_words_inside_names_are_not_places(gaz: Gazetteer) -> None:
+    mentions = _run(STORY, gaz)
+    assert not any(m.place is not None and "Human" in m.text for m in mentions)
+    assert all(m.text != "Syrian" for m in mentions)  # demonyms are not places
+
+
+def test_unknown_place_stays_unresolved_with_reason(gaz: Gazetteer) -> None:
+    found = _by_text(_run("Shelling hit Zorblaxistan Heights in Syria, officials said.", gaz))
+    unresolved = [m for m in found.values() if m.place is None]
+    assert all(m.reason for m in unresolved)
+    assert not any(m.place is not None and "Zorblax" in m.text for m in found.values())
+
+
+def test_offsets_point_into_the_text_and_respect_offset(gaz: Gazetteer) -> None:
+    from wirewatch.geoparse import geoparse
+    from wirewatch.nlp import parse
+
+    text = "Intro line.\nAirstrikes hit Aleppo on Monday."
+    doc = Document(doc_id="t", text=text)
+    piece = text[12:]
+    mentions = geoparse(doc, parse(piece), gaz, offset=12)
+    assert [text[m.start : m.end] for m in mentions] == ["Aleppo"]
+
+
+def test_focus_country_and_batched_geoparse(gaz: Gazetteer) -> None:
+    from wirewatch.geoparse import focus_country, geoparse_documents
+
+    docs = [
+        Document(doc_id="a", text="Troops left Kiev and Kharkiv as Ukrainian officials said."),
+        Document(doc_id="b", text="Flooding hit Texas and Houston on Monday."),
+    ]
+    out = list(geoparse_documents(docs, gaz))
+    assert focus_country([m for m in out if m.doc_id == "a"]) == "UA"
+    assert focus_country([m for m in out if m.doc_id == "b"]) == "US"
+
+
+# Floors measured on the first 40 stories of each set (see geo_eval), less a margin.
+FLOORS = {
+    "geowebnews": {"recall": 0.57, "acc_at_161": 0.71, "precision": 0.58},
+    "lgl": {"recall": 0.67, "acc_at_161": 0.77, "precision": 0.56},
+}
+
+
+@pytest.mark.parametrize(("kind", "name"), [("geowebnews", "GeoWebNews.xml"), ("lgl", "lgl.xml")])
+def test_gold_slice_stays_above_floors(gaz: Gazetteer, kind: str, name: str) -> None:
+    from wirewatch.geo_eval import evaluate_geoparsing
+
+    path = GOLD / name
+    if not path.is_file():
+        pytest.skip(f"gold data {path} not present (shared data checkout absent)")
+    scores = evaluate_geoparsing(path, kind, limit=40, gaz=gaz)
+    for metric, floor in FLOORS[kind].items():
+        assert scores[metric] >= floor, (metric, scores)
