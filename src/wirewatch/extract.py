@@ -34,6 +34,7 @@ from wirewatch.models import (
 )
 from wirewatch.nlp import sentences as sentence_spans
 from wirewatch.numbers import Fatalities, find_fatalities, says_no_deaths
+from wirewatch.placing import choose_place
 from wirewatch.resolve import merge_within_document
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ _BACKGROUND = re.compile(
 )
 # Words before a trigger that make it hypothetical, negated or not yet real.
 _IRREALIS = re.compile(
-    r"\b(?:would|could|might|may|will|shall|threaten(?:ed|s)? to|plans? to|planned to|vow(?:ed|s)? to|"
+    r"\b(?:would|could|might|(?-i:may)|will|shall|threaten(?:ed|s)? to|plans? to|planned to|vow(?:ed|s)? to|"
     r"aim(?:ed|s)? to|risks?|fears?|feared|prospect|if|expected to|ready to|prepar(?:ed|ing) to|"
     r"warn(?:ed|s)? (?:of|that)|call(?:ed|s)? for|in an attempt to|attempt to|did not|didn't|denied|"
     r"never|no|not|without|to stall|to protect|to push back|to support|to back|to prevent)\W+(?:\w+\W+){0,4}$"
@@ -59,12 +60,6 @@ _IRREALIS = re.compile(
     re.I,
 )
 _RESPONSIBILITY = re.compile(r"\b(?:claimed|admitted|took) responsibility\b", re.I)
-_LOCATIVE = re.compile(
-    r"\b(?:in|at|near|outside|around|into|through|of|across|on|inside|within)\s+(?:the\s+)?"
-    r"(?:[a-z-]+\s+){0,2}$",
-    re.I,
-)
-_NON_LOCATIVE = re.compile(r"\b(?:with|from|to|against|by|for)\s+(?:the\s+)?$", re.I)
 
 
 class RuleEngine:
@@ -263,9 +258,11 @@ class RuleEngine:
             precision = when.precision
             evidence.append(Evidence(doc.doc_id, when.start, when.end, when.text, "event_date"))
         else:
-            event_date, precision = doc.published, 1
+            event_date, precision = _default_date(doc), 1
         # Where
-        mention = _choose_place(clause, coded.trigger, places, sentences)
+        mention = choose_place(
+            clause.start, clause.end, clause.sentence, coded.trigger.start, places, sentences
+        )
         chosen: Place | None = mention.place if mention is not None else None
         if mention is not None and chosen is not None:
             country = chosen.country or focus
@@ -446,54 +443,6 @@ def _nearest_date(
     return min(candidates, key=lambda d: abs(d.start - trigger.start))
 
 
-def _choose_place(
-    clause: Clause,
-    trigger: Trigger,
-    places: list[PlaceMention],
-    sentences: list[tuple[int, int, Span]],
-) -> PlaceMention | None:
-    """The clause's best place; else its sentence's; else the sentence before's."""
-
-    def score(p: PlaceMention, base_text: str, base_start: int) -> float:
-        before = base_text[max(0, p.start - base_start - 40) : p.start - base_start]
-        s = -abs(p.start - trigger.start) / 100.0
-        if _LOCATIVE.search(before):
-            s += 1.0
-        elif _NON_LOCATIVE.search(before):
-            s -= 0.5
-        if p.place is not None and p.place.precision == 1:
-            s += 0.8
-        elif p.place is not None and p.place.precision == 3:
-            s -= 0.6  # a country or province names where, only when nothing finer is said
-        return s
-
-    def usable(p: PlaceMention, text: str, start: int) -> bool:
-        # "Syria's military", "Tehran-backed militias", "Britain-based monitor" name no event place.
-        after = text[p.end - start : p.end - start + 12]
-        if re.search(r"\bby\s+(?:the\s+)?$", text[max(0, p.start - start - 8) : p.start - start]):
-            return False  # "launched by Russia": an agent, not a place
-        return p.place is not None and not re.match(
-            r"(?:'s|’s|-(?:backed|based|led|allied|aligned|supported))", after
-        )
-
-    in_clause = [
-        p
-        for p in places
-        if clause.start <= p.start < clause.end and usable(p, clause.text, clause.start)
-    ]
-    if in_clause:
-        return max(in_clause, key=lambda p: score(p, clause.text, clause.start))
-    for s_idx in (clause.sentence, clause.sentence - 1):
-        if s_idx < 0 or s_idx >= len(sentences):
-            continue
-        s_start, s_end, sent = sentences[s_idx]
-        text = str(sent.text)
-        near = [p for p in places if s_start <= p.start < s_end and usable(p, text, s_start)]
-        if near:
-            return max(near, key=lambda p: score(p, text, s_start))
-    return None
-
-
 def _actor_name(
     mention: ActorMention | None,
     default: str | None,
@@ -514,6 +463,18 @@ def _actor_name(
     if generic and main_rebel and re.search(generic_word, mention.text, re.I):
         return main_rebel, 2
     return canonical(mention, country, when)
+
+
+def _default_date(doc: Document) -> date | None:
+    """The day of an event its story does not date.
+
+    Wire copy, which carries a dateline, is written the day things happen, so its date is the
+    story's. A report without a dateline (a digest, a monitor's daily summary, a coder's note)
+    is written up after the fact and published the next day, so its events are of the day before.
+    """
+    if doc.published is None:
+        return None
+    return doc.published if (doc.dateline or doc.publisher) else doc.published - timedelta(days=1)
 
 
 def _confidence(coded: Coded, has_place: bool, has_date: bool) -> float:

@@ -414,7 +414,7 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
             story.weak.setdefault(best.place.country, set()).add(normalise(span.text))
         if best.place.country and span.strong:
             code = best.place.feature_code or ""
-            weight = 3 if code.startswith("PCL") else 1 if len(span.cands) == 1 else 0.5
+            weight = 1.5 if code.startswith("PCL") else 1.0
             story.countries[best.place.country] += weight
             if best.place.admin1 and len(span.cands) == 1:
                 story.admin1s[(best.place.country, best.place.admin1)] += 1

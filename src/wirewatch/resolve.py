@@ -43,8 +43,8 @@ _PROTEST_SEVERITY = (
 
 
 def _vague(e: Event) -> bool:
-    """An event a story states without its own date or with only a country (a headline)."""
-    return not any(ev.field == "event_date" for ev in e.evidence) or e.geo_precision == 3
+    """An event a story places no finer than a country or province (a headline, a summary)."""
+    return e.geo_precision == 3 or not any(ev.field == "location" for ev in e.evidence)
 
 
 def same_event(a: Event, b: Event, km: float, *, same_story: bool = False) -> bool:

@@ -1,0 +1,75 @@
+"""Where an event happened: choosing, among a story's resolved place mentions, the event's place.
+
+The geoparser resolves every toponym of a story; this module picks the one an event sentence puts
+the event at: a place in its own clause introduced by "in", "at", "near" and the like, the finest
+one, nearest to the trigger; else one of its sentence; else one of the sentence before. Names that
+only qualify an actor ("Syria's military", "Tehran-backed", "launched by Russia") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from wirewatch.models import PlaceMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|around|into|through|of|across|on|inside|within)\s+(?:the\s+)?"
+    r"(?:[a-z-]+\s+){0,2}$",
+    re.I,
+)
+_NON_LOCATIVE = re.compile(r"\b(?:with|from|to|against|by|for)\s+(?:the\s+)?$", re.I)
+
+
+def choose_place(
+    start: int,
+    end: int,
+    sentence: int,
+    trigger_start: int,
+    places: list[PlaceMention],
+    sentences: Sequence[tuple[int, int, Span]],
+) -> PlaceMention | None:
+    """The best place of the clause [start, end) whose event trigger is at `trigger_start`;
+    else of its sentence (index `sentence` in `sentences`); else of the sentence before."""
+
+    def score(p: PlaceMention, base_text: str, base_start: int) -> float:
+        before = base_text[max(0, p.start - base_start - 40) : p.start - base_start]
+        s = -abs(p.start - trigger_start) / 100.0
+        if _LOCATIVE.search(before):
+            s += 1.0
+        elif _NON_LOCATIVE.search(before):
+            s -= 0.5
+        if p.place is not None and p.place.precision == 1:
+            s += 0.8
+        elif p.place is not None and p.place.precision == 3:
+            s -= 0.6  # a country or province names where, only when nothing finer is said
+        return s
+
+    def usable(p: PlaceMention, text: str, start: int) -> bool:
+        # "Syria's military", "Tehran-backed militias", "Britain-based monitor" name no event place.
+        after = text[p.end - start : p.end - start + 12]
+        if re.search(r"\bby\s+(?:the\s+)?$", text[max(0, p.start - start - 8) : p.start - start]):
+            return False  # "launched by Russia": an agent, not a place
+        return p.place is not None and not re.match(
+            r"(?:'s|’s|-(?:backed|based|led|allied|aligned|supported))", after
+        )
+
+    own = [p for p in places if start <= p.start < end]
+    if own:
+        first, text = sentences[sentence][0], str(sentences[sentence][2].text)
+        in_clause = [p for p in own if usable(p, text, first)]
+        if in_clause:
+            return max(in_clause, key=lambda p: score(p, text, first))
+    for s_idx in (sentence, sentence - 1):
+        if s_idx < 0 or s_idx >= len(sentences):
+            continue
+        s_start, s_end, sent = sentences[s_idx]
+        text = str(sent.text)
+        near = [p for p in places if s_start <= p.start < s_end and usable(p, text, s_start)]
+        if near:
+            return max(near, key=lambda p: score(p, text, s_start))
+    return None
