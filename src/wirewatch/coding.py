@@ -60,7 +60,8 @@ _CIVILIAN_TARGET = re.compile(
     re.I,
 )
 _PASSIVE = re.compile(
-    r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?(?:\w+ed|shot|hit|slain|beaten|taken)\b", re.I
+    r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?(?:\w+ed|shot|hit|slain|beaten|taken|found|burnt|hanged|hung|struck)\b",
+    re.I,
 )
 
 
@@ -155,6 +156,8 @@ def code_clause(
     classes = {t.cls for t in triggers}
     families = {t.family for t in triggers}
     demo = _code_demonstration(clause, triggers, actors, classes)
+    if demo is not None and "violent" in families and _violence_leads(triggers, actors):
+        demo = None
     if demo is not None:
         yield demo
     elif "violent" in families:
@@ -170,6 +173,15 @@ def code_clause(
         if t is not None:
             agent, patient = _split_roles(t, actors, clause)
             yield Coded(None, None, _POLITICAL_PLOVER[t.cls], t, agent, patient)
+
+
+def _violence_leads(triggers: list[Trigger], actors: list[ActorMention]) -> bool:
+    """An armed fight told first ("an encounter with militants ... when forces dispersed
+    stone-pelters") is the event; the demonstration is its circumstance."""
+    first_violent = min(t.start for t in triggers if t.family == "violent")
+    first_demo = min(t.start for t in triggers if t.family == "demonstration")
+    fighters = [a for a in actors if a.armed and a.kind not in {"police"}]
+    return first_violent < first_demo and bool(fighters)
 
 
 def _code_demonstration(
@@ -194,10 +206,6 @@ def _code_demonstration(
         return Coded(
             "Riots", "Mob violence", "ASSAULT", t, rioters, victim, default_actor1="rioter"
         )
-    if "riot" in classes or ("clash" in classes and police is not None and "protest" in classes):
-        return Coded(
-            "Riots", "Violent demonstration", "PROTEST", t, rioters, police, default_actor1="rioter"
-        )
     if "excessive" in classes or (
         "kill" in classes and protesters is not None and police is not None
     ):
@@ -209,6 +217,10 @@ def _code_demonstration(
             protesters,
             police,
             default_actor1="protester",
+        )
+    if "riot" in classes or ("protest" in classes and classes & {"clash", "attack"}):
+        return Coded(
+            "Riots", "Violent demonstration", "PROTEST", t, rioters, police, default_actor1="rioter"
         )
     if "intervention" in classes or "arrest" in classes:
         return Coded(
@@ -253,6 +265,12 @@ def _code_violence(
                 patient,
                 default_actor1="military" if sub.startswith("Government") else "rebel",
             )
+    if weapon is not None and weapon.cls == "explosion":
+        # A bare "explosion" is a bomb unless the story is about a front line, where it is fire.
+        frontline = re.search(r"\b(?:front ?line|positions?|OSCE|ceasefire)\b", clause.text, re.I)
+        armed_sides = [a for a in actors if a.armed and a.kind in {"military", "rebel", "militia"}]
+        if frontline or len(armed_sides) >= 2:
+            weapon = Trigger("shelling", weapon.start, weapon.end, weapon.text)
     if weapon is not None:
         sub = _WEAPON_SUB[weapon.cls]
         default = "military" if weapon.cls in {"air", "shelling", "chemical"} else "rebel"
@@ -291,8 +309,11 @@ def _code_violence(
         return Coded(
             "Riots", "Mob violence", "ASSAULT", main, agent, patient, default_actor1="rioter"
         )
+    two_sides = len({(a.name or a.kind, a.country) for a in actors if a.armed}) >= 2
     if main.cls == "clash":
-        if patient is not None and patient.kind == "civilian" and agent is not None and agent.armed:
+        mutual = re.search(r"\bexchange|\bbetween\b|\bencounter", clause.text, re.I)
+        civilian_victims = patient is not None and patient.kind == "civilian"
+        if civilian_victims and agent is not None and agent.armed and not (mutual or two_sides):
             return Coded("Violence against civilians", "Attack", "ASSAULT", main, agent, patient)
         return Coded(
             "Battles", "Armed clash", "ASSAULT", main, agent, patient, default_actor1="rebel"

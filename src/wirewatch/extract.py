@@ -59,6 +59,12 @@ _IRREALIS = re.compile(
     r"|\bto\s+$|\baccus\w*\s+(?:\w+\W+){0,5}$|\bclaimed responsibility\b",
     re.I,
 )
+# Words that open what protesters demand or denounce.
+_GRIEVANCE = re.compile(
+    r"\b(?:against|demand\w*|denounc\w*|condemn\w*|over|release of|protest\w* (?:at|over)|for the|"
+    r"justice for|in protest|decry\w*)\b",
+    re.I,
+)
 _RESPONSIBILITY = re.compile(r"\b(?:claimed|admitted|took) responsibility\b", re.I)
 
 
@@ -200,7 +206,9 @@ class RuleEngine:
         """Triggers of a clause, less those inside an actor's or a place's name ("Rapid *Support*
         Forces"), and less those that the words before make hypothetical or negated."""
         kept = []
-        for t in lexicon.find_triggers(clause.text, clause.start):
+        found = lexicon.find_triggers(clause.text, clause.start)
+        protest = any(t.cls == "protest" for t in found)
+        for t in found:
             if any(
                 a.name
                 and a.start <= t.start
@@ -212,8 +220,12 @@ class RuleEngine:
             if any(p.start <= t.start and t.end <= p.end for p in places):
                 continue
             before = clause.text[max(0, t.start - clause.start - 60) : t.start - clause.start]
-            if _IRREALIS.search(before):
-                continue
+            irrealis = _IRREALIS.search(before)
+            if irrealis and not (t.cls == "protest" and irrealis.group(0).strip().lower() == "to"):
+                continue  # "gathered to protest" is a protest; "moved to attack" is not an attack
+            grievance = t.cls == "intervention" or (protest and t.cls == "arrest")
+            if grievance and _GRIEVANCE.search(before):
+                continue  # "protested against the arrest of" names a grievance, not an intervention
             kept.append(t)
         # A trigger inside a longer one of another class is part of it: "shot" in "shot down".
         return [
