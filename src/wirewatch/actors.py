@@ -24,6 +24,7 @@ import pycountry
 ROLE_WORDS: dict[str, list[str]] = {
     "military": [
         "army",
+        "military forces",
         "armies",
         "troops",
         "soldiers?",
@@ -139,6 +140,27 @@ ROLE_WORDS: dict[str, list[str]] = {
         "locals?",
         "pupils?",
         "doctors?",
+        "groups",
+        "supporters",
+        "members",
+        "nationals",
+        "tribesm[ae]n",
+        "clans?",
+        "communities",
+        "prisoners",
+        "inmates",
+        "migrants?",
+        "labou?rers",
+        "herdsm[ae]n",
+        "fishermen",
+        "vendors",
+        "drivers",
+        "motorists",
+        "settlers",
+        "passers-by",
+        "bystanders",
+        "citizens",
+        "persons",
     ],
 }
 
@@ -209,10 +231,53 @@ def _dictionary() -> dict[str, Any]:
 @functools.lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Demonym or adjective ("Syrian", "Iraqi") to ISO2, plus the country names themselves."""
-    table = dict(_data("demonyms.json").get("demonyms", {}))
+    data = _data("demonyms.json")
+    table = dict(data.get("demonyms", {}))
+    for name, iso2 in data.get("country_aliases", {}).items():
+        table.setdefault(name, iso2)
+    for record in pycountry.countries:
+        for name in (getattr(record, "common_name", None), record.name):
+            if name and "," not in name:
+                table.setdefault(str(name), str(record.alpha_2))
     for iso2, name in _COUNTRY_NAMES.items():
         table.setdefault(name, iso2)
     return table
+
+
+# Capitalised words that look like a community's name before "youths", "fighters" but are not.
+_NOT_ETHNIC = frozenset(
+    [
+        "the",
+        "some",
+        "armed",
+        "several",
+        "local",
+        "rival",
+        "unknown",
+        "unidentified",
+        "suspected",
+        "many",
+        "two",
+        "three",
+        "four",
+        "five",
+        "government",
+        "rebel",
+        "islamist",
+        "militant",
+        "opposition",
+        "security",
+        "police",
+        "army",
+        "state",
+        "tribal",
+    ]
+)
+
+
+def _demonym(word: str) -> str | None:
+    table = demonyms()
+    return table.get(word) or next((v for k, v in table.items() if k.lower() == word.lower()), None)
 
 
 def country_name(iso2: str | None) -> str | None:
@@ -265,6 +330,36 @@ def _role_pattern() -> re.Pattern[str]:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _of_country_pattern() -> re.Pattern[str]:
+    """ "military forces of Artsakh", "the security forces of Azerbaijan", "police of Kenya"."""
+    names = "|".join(sorted((re.escape(d) for d in demonyms()), key=len, reverse=True))
+    return re.compile(
+        r"\b(?P<role>(?:military|armed|security|defen[cs]e|government) forces|army|police(?: forces)?)"
+        r" of (?:the )?(?P<country>" + names + r")\b",
+        re.IGNORECASE,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _people_pattern() -> re.Pattern[str]:
+    """Plural demonyms used as nouns: "Palestinians", "Indian nationals", "Afghans"."""
+    plurals = sorted(
+        {d + "s" for d in demonyms() if d[:1].isupper() and d.endswith(("an", "i", "ian"))},
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"\b(?P<people>" + "|".join(re.escape(p) for p in plurals) + r")\b")
+
+
+# "Pokot raiders", "Fulani herdsmen", "Degodia clan militia": a community's armed men, named by it.
+_ETHNIC = re.compile(
+    r"\b(?P<group>[A-Z][a-z]{2,})(?:\s+(?:ethnic|clan|community|tribal))?\s+"
+    r"(?:militia(?:men|s)?|raiders|herds?m[ae]n|herders|warriors|clansm[ae]n|tribesm[ae]n|gunm[ae]n|"
+    r"bandits|youths?|fighters)\b"
+)
+
+
 def _backers(sentence: str, start: int) -> tuple[str, ...]:
     """Backers written just before an actor: "Tehran-backed Iraqi militias"."""
     window = sentence[max(0, start - 40) : start + 40]
@@ -289,18 +384,63 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
                 group["kind"],
                 group["name"],
                 group["inter"],
-                group["country"],
+                None if "{country}" in group["name"] else group["country"],
                 _backers(sentence, m.start()),
             )
         )
+
+    def free(a: int, b: int) -> bool:
+        return not any(x.start - offset < b and a < x.end - offset for x in mentions)
+
+    for m in _of_country_pattern().finditer(sentence):
+        if free(m.start(), m.end()):
+            kind = "police" if "police" in m.group("role").lower() else "military"
+            mentions.append(
+                ActorMention(
+                    offset + m.start(),
+                    offset + m.end(),
+                    m.group(0),
+                    kind,
+                    None,
+                    1,
+                    _demonym(m.group("country")),
+                    _backers(sentence, m.start()),
+                )
+            )
+    for m in _ETHNIC.finditer(sentence):
+        word = m.group("group")
+        if free(m.start(), m.end()) and word not in demonyms() and word.lower() not in _NOT_ETHNIC:
+            mentions.append(
+                ActorMention(
+                    offset + m.start(),
+                    offset + m.end(),
+                    m.group(0),
+                    "militia",
+                    f"{word} Ethnic Militia ({{country}})",
+                    4,
+                    None,
+                    _backers(sentence, m.start()),
+                )
+            )
+    for m in _people_pattern().finditer(sentence):
+        if free(m.start(), m.end()):
+            mentions.append(
+                ActorMention(
+                    offset + m.start(),
+                    offset + m.end(),
+                    m.group(0),
+                    "civilian",
+                    None,
+                    7,
+                    _demonym(m.group("people")[:-1]),
+                )
+            )
     for m in _role_pattern().finditer(sentence):
         if any(a.start - offset < m.end() and m.start() < a.end - offset for a in mentions):
             continue
         kind = next(k for k in ROLE_WORDS if m.group(k))
         adj = m.group("adj")
-        country = demonyms().get(adj) if adj else None
-        if adj and country is None:
-            country = next((v for k, v in demonyms().items() if k.lower() == adj.lower()), None)
+        country = _demonym(adj) if adj else None
         mentions.append(
             ActorMention(
                 offset + m.start(),
@@ -334,6 +474,11 @@ def canonical(
 ) -> tuple[str, int | None]:
     """ACLED-style name and inter code of a mention, given the event's country and date."""
     if mention.name:
+        if "{country}" in mention.name:
+            cname = country_name(mention.country or country)
+            if cname is None:
+                return mention.name.replace(" ({country})", ""), mention.inter
+            return mention.name.replace("{country}", cname), mention.inter
         return mention.name, mention.inter
     iso2 = mention.country or country
     cname = country_name(iso2) if iso2 else None

@@ -194,7 +194,8 @@ def _code_demonstration(
         return None
     t = _first(triggers, ("excessive", "riot", "protest"))
     assert t is not None
-    if _MOB.search(clause.text) and "protest" not in classes:
+    if "protest" not in classes:
+        # Rioters with no demonstration to speak of: mob violence (ACLED's "Mob violence").
         victim = next(
             (
                 a
@@ -305,11 +306,24 @@ def _code_violence(
             patient,
             default_actor1="rebel",
         )
-    if agent is not None and agent.kind in {"civilian", "rioter"} and not victims_armed:
+    if agent is not None and agent.kind in {"civilian", "rioter", "protester"}:
+        # Unarmed people who attack, whoever their victims: a mob.
         return Coded(
             "Riots", "Mob violence", "ASSAULT", main, agent, patient, default_actor1="rioter"
         )
     two_sides = len({(a.name or a.kind, a.country) for a in actors if a.armed}) >= 2
+    unarmed = [a for a in actors if a.kind in {"civilian", "rioter", "protester"}]
+    if (
+        main.cls == "clash"
+        and unarmed
+        and not two_sides
+        and not (agent is not None and agent.armed and agent.kind != "police")
+    ):
+        # A fight in which one side is unarmed people (villagers, party supporters, rival groups).
+        other = next((a for a in actors if a is not unarmed[0]), None)
+        return Coded(
+            "Riots", "Mob violence", "ASSAULT", main, unarmed[0], other, default_actor1="rioter"
+        )
     if main.cls == "clash":
         mutual = re.search(r"\bexchange|\bbetween\b|\bencounter", clause.text, re.I)
         civilian_victims = patient is not None and patient.kind == "civilian"

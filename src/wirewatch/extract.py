@@ -65,6 +65,10 @@ _GRIEVANCE = re.compile(
     r"justice for|in protest|decry\w*)\b",
     re.I,
 )
+_CIRCUMSTANCE = re.compile(
+    r"\b(?:following|after|amid|during the|since|ahead of|in the wake of)\s+(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
 _RESPONSIBILITY = re.compile(r"\b(?:claimed|admitted|took) responsibility\b", re.I)
 
 
@@ -223,6 +227,8 @@ class RuleEngine:
             irrealis = _IRREALIS.search(before)
             if irrealis and not (t.cls == "protest" and irrealis.group(0).strip().lower() == "to"):
                 continue  # "gathered to protest" is a protest; "moved to attack" is not an attack
+            if t.cls == "protest" and _CIRCUMSTANCE.search(before):
+                continue  # "amid ... demonstrations" sets the scene; it reports no protest
             grievance = t.cls == "intervention" or (protest and t.cls == "arrest")
             if grievance and _GRIEVANCE.search(before):
                 continue  # "protested against the arrest of" names a grievance, not an intervention
