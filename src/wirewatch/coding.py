@@ -59,6 +59,12 @@ _CIVILIAN_TARGET = re.compile(
     r"camp|bus|shop|farm|residential|wedding|funeral|worshippers)\b",
     re.I,
 )
+# What makes rioting a (violent) demonstration rather than a mob: a demand, a blockade, a riot.
+_DEMONSTRATING = re.compile(
+    r"\b(?:demonstrat\w*|riot(?:ed|ers|ing|s)?|demand\w*|barricad\w*|burn\w* (?:tyres|tires)|"
+    r"block\w* (?:the |a |several )?(?:roads?|streets?|highway|entrance)|in protest)\b",
+    re.I,
+)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?(?:\w+ed|shot|hit|slain|beaten|taken|found|burnt|hanged|hung|struck)\b",
     re.I,
@@ -133,7 +139,7 @@ def _split_roles(
         (
             a
             for a in after
-            if re.search(r"\bby\s+(?:\w+\s+){0,3}$", clause.text[: a.start - clause.start])
+            if re.search(r"(?<![-\w])by\s+(?:\w+\s+){0,3}$", clause.text[: a.start - clause.start])
             and (passive or a.start - trigger.end < 40)
         ),
         None,
@@ -194,7 +200,10 @@ def _code_demonstration(
         return None
     t = _first(triggers, ("excessive", "riot", "protest"))
     assert t is not None
-    if "protest" not in classes:
+    demonstrating = "protest" in classes or _DEMONSTRATING.search(clause.text)
+    if "protest" in classes or (demonstrating and not _MOB.search(clause.text)):
+        pass  # a demonstration, peaceful or not: decided below
+    else:
         # Rioters with no demonstration to speak of: mob violence (ACLED's "Mob violence").
         victim = next(
             (
@@ -219,7 +228,7 @@ def _code_demonstration(
             police,
             default_actor1="protester",
         )
-    if "riot" in classes or ("protest" in classes and classes & {"clash", "attack"}):
+    if "riot" in classes or "protest" not in classes or classes & {"clash", "attack"}:
         return Coded(
             "Riots", "Violent demonstration", "PROTEST", t, rioters, police, default_actor1="rioter"
         )

@@ -20,121 +20,19 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wirewatch.gazetteer import Candidate, Gazetteer, normalise
 from wirewatch.models import Document, Place, PlaceMention
+from wirewatch.toponyms import NON_NAMES, REGION_CUES, Span, find_spans
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
-STRONG_LABELS = frozenset({"GPE", "LOC", "FAC"})
-WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP"})
-REGION_CUES = frozenset(
-    [
-        "province",
-        "provinces",
-        "governorate",
-        "governorates",
-        "region",
-        "regions",
-        "state",
-        "oblast",
-        "district",
-        "county",
-        "prefecture",
-        "department",
-        "territory",
-    ]
-)
-TOWN_CUES = frozenset(
-    ["city", "town", "village", "suburb", "neighbourhood", "neighborhood", "camp"]
-)
-NEAR_AFTER = frozenset(
-    ["countryside", "countrysides", "outskirts", "crossing", "area", "areas", "border"]
-)
-NEAR_BEFORE = (
-    "near",
-    "nearby",
-    "close to",
-    "outside",
-    "outskirts of",
-    "countryside of",
-    "countryside around",
-    "around",
-    "east of",
-    "west of",
-    "north of",
-    "south of",
-    "edge of",
-    "vicinity of",
-)
-DIRECTIONS = re.compile(
-    r"^(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\b|^(?:central|rural)\b",
-    re.IGNORECASE,
-)
-_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+# Articles of Arabic romanisation, dropped when comparing admin names ("al-Hasakeh").
+ARTICLES = frozenset(["al", "el", "ar", "as", "ash", "ad", "az", "an", "at", "ez", "es", "en"])
+
 _DATELINE = re.compile(r"^\s*(?:date \S+\s+)?([A-Z][A-Za-z.' -]{1,40}?)(?:,| \(|\s+[-–—])")
-_PARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "az",
-        "ez",
-        "ad",
-        "ar",
-        "as",
-        "ash",
-        "an",
-        "en",
-        "de",
-        "du",
-        "da",
-        "di",
-        "la",
-        "le",
-    ]
-)
-_NON_NAMES = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "god",
-        "president",
-        "minister",
-    ]
-)
-
-
-@dataclass
-class _Span:
-    start: int
-    end: int
-    text: str  # the name to look up (cue words and "the" stripped)
-    strong: bool
-    label: str
-    cue_region: bool = False
-    cue_town: bool = False
-    near: bool = False
-    cands: tuple[Candidate, ...] = ()
 
 
 def _feature_prior(c: Candidate) -> float:
@@ -156,109 +54,44 @@ def _prior(c: Candidate) -> float:
     return _feature_prior(c) - (0.0 if c.exact else 2.5)
 
 
-def _context(text: str, start: int, end: int) -> tuple[str, str]:
-    before = text[max(0, start - 30) : start].lower()
-    after = text[end : end + 25].lower()
-    return before, after
+def _skeleton(name: str) -> str:
+    """A spelling-blind form of an admin name: "Idleb"/"Idlib", "Ar-Raqqa"/"Ar-Raqqah" agree."""
+    words = [w for w in normalise(name).split() if w not in ARTICLES and w not in REGION_CUES]
+    text = "".join(words).replace("q", "k").replace("c", "k")
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", text))
 
 
-def _make_span(
-    text: str, start: int, end: int, strong: bool, label: str, strip: bool = True
-) -> _Span | None:
-    name = text[start:end]
-    m = _LEADING.match(name)
-    if m:
-        start += m.end()
-        name = name[m.end() :]
-    if name.endswith(("'s", "’s")):
-        name, end = name[:-2], end - 2
-    span = _Span(start, end, name.strip(), strong, label)
-    if not strip:
-        return span if span.text[:1].isupper() else None
-    words = span.text.split()
-    while len(words) > 1 and words[-1].lower() in REGION_CUES | TOWN_CUES | NEAR_AFTER:
-        cue = words.pop().lower()
-        span.cue_region |= cue in REGION_CUES
-        span.cue_town |= cue in TOWN_CUES
-        span.near |= cue in NEAR_AFTER
-    while len(words) > 1 and DIRECTIONS.match(words[0]):
-        words.pop(0)
-        span.near = True
-    if len(words) != len(span.text.split()):
-        first = name.find(words[0])
-        span.start = start + max(first, 0)
-        span.text = " ".join(words)
-        span.end = span.start + len(span.text) if first >= 0 else end
-    if not span.text or not span.text[0].isupper():
-        return None
-    return span
+def _same_admin(admin: str | None, name: str) -> bool:
+    if not admin:
+        return False
+    if normalise(admin) == normalise(name):
+        return True
+    a, b = _skeleton(admin), _skeleton(name)
+    return len(a) >= 2 and a == b
 
 
-def _cues(span: _Span, text: str) -> None:
-    before, after = _context(text, span.start, span.end)
-    after_words = re.findall(r"[a-z]+", after)[:2]
-    if after_words:
-        span.cue_region |= after_words[0] in REGION_CUES
-        span.cue_town |= after_words[0] in TOWN_CUES
-        span.near |= after_words[0] in NEAR_AFTER
-    before = before.rstrip()
-    if DIRECTIONS.search(before.split()[-1] if before.split() else ""):
-        span.near = True
-    span.near |= before.endswith(NEAR_BEFORE)
+# What may stand between a place and the larger area it lies in: "X, Y", "X (Y", "X (Y LGA, Z",
+# "X in Y".
+_GAP = re.compile(
+    r"^(?:[\s,(/]*(?:(?:lga|district|province|department|municipality|county|state|region|"
+    r"governorate|division|city|town|village|area)\b[\s,()]*)*|\s+in\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
 
 
-def _spans(sdoc: Doc, text: str, base: int) -> list[tuple[_Span, _Span | None]]:
-    """Candidate name spans: entities first, then capitalised proper-noun runs outside entities.
-
-    Each comes whole and with cue words stripped ("Hama province" -> "Hama"): the whole name is
-    tried first, so "South Korea" or "Fulton County" are never cut.
-    """
-    out: list[tuple[_Span, _Span | None]] = []
-    covered: set[int] = set()
-    ent: Span
-    for ent in sdoc.ents:
-        covered.update(range(ent.start, ent.end))
-        if ent.label_ not in STRONG_LABELS and ent.label_ not in WEAK_LABELS:
-            continue
-        args = (
-            text,
-            ent.start_char + base,
-            ent.end_char + base,
-            ent.label_ in STRONG_LABELS,
-            ent.label_,
-        )
-        whole, cut = _make_span(*args, strip=False), _make_span(*args)
-        if whole is not None or cut is not None:
-            out.append((whole or cut, cut))  # type: ignore[arg-type]
-    run: list[int] = []
-    for tok in [*sdoc, None]:
-        if (
-            tok is not None
-            and tok.i not in covered
-            and tok.pos_ == "PROPN"
-            and tok.text[:1].isupper()
-            and not tok.is_stop
-        ):
-            run.append(tok.i)
-            continue
-        if (  # an article inside a name: "Dayr az Zawr", "Ras al Ain"
-            tok is not None
-            and run
-            and tok.lower_ in _PARTICLES
-            and tok.i + 1 < len(sdoc)
-            and sdoc[tok.i + 1].text[:1].isupper()
-            and tok.i + 1 not in covered
-        ):
-            run.append(tok.i)
-            continue
-        if run:
-            first, last = sdoc[run[0]], sdoc[run[-1]]
-            args2 = (text, first.idx + base, last.idx + len(last) + base, False, "PROPN")
-            whole, cut = _make_span(*args2, strip=False), _make_span(*args2)
-            if whole is not None or cut is not None:
-                out.append((whole or cut, cut))  # type: ignore[arg-type]
-            run = []
-    out.sort(key=lambda pair: pair[0].start)
+def _followers(spans: list[Span], text: str) -> list[list[int]]:
+    """For each span, the spans that may name the areas it lies in (up to three, chained)."""
+    out: list[list[int]] = []
+    for i in range(len(spans)):
+        chain: list[int] = []
+        k = i
+        while k + 1 < len(spans) and len(chain) < 3:
+            gap = text[spans[k].end : spans[k + 1].start]
+            if not gap or not _GAP.match(gap):
+                break
+            k += 1
+            chain.append(k)
+        out.append(chain)
     return out
 
 
@@ -267,6 +100,7 @@ class _Story:
 
     def __init__(self) -> None:
         self.countries: defaultdict[str, float] = defaultdict(float)
+        self.voters: defaultdict[str, set[str]] = defaultdict(set)  # country -> names behind it
         self.admin1s: Counter[tuple[str, str]] = Counter()
         self.weak: dict[str, set[str]] = {}  # country -> names of weak spans that may lie there
         self.names: set[str] = set()
@@ -279,13 +113,41 @@ class _Story:
         return sorted(self.countries.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
+def _contained(c: Candidate, follower_texts: list[str], gaz: Gazetteer) -> bool:
+    """Whether a name that follows this one ("X, Y", "X (Y, Z)") names the area it lies in."""
+    p = c.place
+    for name in follower_texts:
+        if _same_admin(p.admin1, name) or _same_admin(p.admin2, name):
+            return True
+        if p.country and gaz.country_code(name) == p.country:
+            return True
+    return False
+
+
+def _contains(c: Candidate, inner: list[Span]) -> bool:
+    """Whether this area candidate holds a candidate of a name just before it ("Y" of "X, Y")."""
+    code = c.place.feature_code or ""
+    if not code.startswith(("ADM", "PCL")):
+        return False
+    for span in inner:
+        for a in span.cands:
+            if a.place.country != c.place.country:
+                continue
+            if code.startswith("PCL") or _same_admin(
+                a.place.admin1 if code == "ADM1" else a.place.admin2, c.place.name
+            ):
+                return True
+    return False
+
+
 def _score(
     c: Candidate,
-    span: _Span,
+    span: Span,
     story: _Story,
-    follower: str | None,
     gaz: Gazetteer,
     regions: frozenset[tuple[str | None, str]],
+    contained: bool,
+    contains: bool,
 ) -> float:
     p = c.place
     code = p.feature_code or ""
@@ -310,12 +172,10 @@ def _score(
         top = story.admin1s.most_common(1)[0][0]
         if (p.country, p.admin1) == top and code != "ADM1":
             s += 1.5
-    if follower is not None:
-        fkey = normalise(follower)
-        if (p.admin1 and normalise(p.admin1) == fkey) or (
-            p.country and gaz.country_code(follower) == p.country
-        ):
-            s += 5.0
+    if contained:
+        s += 5.0
+    if contains:
+        s += 3.0
     if span.cue_region:
         s += 5.0 if code in ("ADM1", "ADM2") else 0.0
     elif code == "ADM1" and not code.startswith("PCL"):
@@ -325,43 +185,58 @@ def _score(
     return s
 
 
-def _acceptable(span: _Span, c: Candidate, story: _Story, text: str) -> bool:
-    """Weak spans (ORG/PERSON/plain capitalised words) need more evidence to count as places."""
+def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: bool) -> bool:
+    """Weak spans (ORG/PERSON/plain capitalised words) need more evidence to count as places.
+
+    A loose (transliteration) match needs the story to point at its country already: a loose
+    match elsewhere is more likely a different place the gazetteer lacks than the one meant.
+    """
     code = c.place.feature_code or ""
+    country = c.place.country
+    # Support from the rest of the story: a name's own vote does not vouch for itself.
+    known = bool(country and story.voters.get(country, set()) - {normalise(span.text)})
+    local = bool(country) and country == story.focus
+    if contained:  # "Biu (Borno)": the area it lies in is named right after it
+        return True
+    if span.fragment:  # part of a longer capitalised run: "Ibrahim" of "Ibrahim Gokcek"
+        return (
+            c.exact
+            and local
+            and (c.place.population >= 5000 or code.startswith("ADM") or span.locative)
+        )
+    if not c.exact:
+        if span.strong:
+            return known and (c.place.population >= 1000 or code.startswith("ADM") or local)
+        return local and (c.place.population >= 1000 or code.startswith("ADM"))
     if span.strong:
         if span.label == "LOC" and code.startswith("PPL"):
             return c.place.population >= 100000  # LOC names regions: "Middle East" is no hamlet
-        return c.exact or bool(c.place.country and story.countries.get(c.place.country, 0.0))
+        # A small place abroad known only by an alternate name ("Guru" for Iran's Garuk) is
+        # more likely a place the gazetteer lacks than that one.
+        return c.main or known or not code.startswith("PPL") or c.place.population >= 100000
     key = normalise(span.text)
-    if key in _NON_NAMES or len(key) < 3:
+    if key in NON_NAMES or len(key) < 3:
         return False
     if re.search(r"\b" + re.escape(key) + r"\b", text.lower()) and re.search(
         r"(?<![A-Za-z])" + re.escape(key) + r"(?![A-Za-z])", text
     ):
         return False  # the word also occurs in lower case: a common word, not a name
-    known = bool(c.place.country and story.countries.get(c.place.country, 0.0))
-    if code.startswith("PCL") and c.exact:
+    if code.startswith("PCL"):
         return True
-    if span.label == "NORP" and not c.exact:
+    if span.locative and c.main and c.place.population >= 100000:
+        return True  # "outskirts of Kharkiv": a big place after a locative cue, whatever the label
+    if span.label == "NORP":
         return False
     if not known:  # only a big city under its own name stands without support from the story
-        return c.exact and c.main and c.place.population >= 500000 and span.label != "PERSON"
-    if not c.exact:  # a loose match off an unlabelled name: only in the story's own country
-        local = c.place.country == story.focus
-        return local and (c.place.population >= 1000 or code.startswith("ADM"))
+        return c.main and c.place.population >= 500000 and span.label != "PERSON"
+    if span.locative and local:
+        return True
     if span.label == "PROPN":
         return c.place.population >= 1000 or code.startswith("ADM")
     if span.label == "PERSON":  # people are often named after places: want a strong hint
-        focus_multiword = c.place.country == story.focus and len(span.text.split()) > 1
+        focus_multiword = local and len(span.text.split()) > 1
         return c.place.population >= 20000 or code == "ADM1" or focus_multiword
-    local = c.place.country == story.focus
     return code.startswith("ADM") or c.place.population >= (1000 if local else 50000)
-
-
-def _loose_ok(span: _Span) -> bool:
-    """Loose keys only for names that look like transliterations, never acronyms or short words."""
-    letters = [ch for ch in span.text if ch.isalpha()]
-    return len(letters) >= 5 and not span.text.isupper() and "." not in span.text
 
 
 def _dateline(doc: Document, gaz: Gazetteer) -> str | None:
@@ -375,11 +250,50 @@ def _dateline(doc: Document, gaz: Gazetteer) -> str | None:
     return cands[0].place.country if cands else None
 
 
-def _precision(place: Place, span: _Span) -> Place:
+def _precision(place: Place, span: Span) -> Place:
     code = place.feature_code or ""
     if span.near and code.startswith("PPL") and place.precision < 2:
         return dataclasses.replace(place, precision=2)
     return place
+
+
+def _vote(spans: list[Span], follow: list[list[int]], story: _Story, gaz: Gazetteer) -> None:
+    """First pass: the context-free best exact sense of each name votes for its country."""
+    for i, span in enumerate(spans):
+        exact = [c for c in span.cands if c.exact]
+        if exact:
+            story.names.add(normalise(span.text))
+        texts = [spans[j].text for j in follow[i]]
+        held = [c for c in span.cands if texts and _contained(c, texts, gaz)]
+        if held:  # "Biu (Borno)": a name and its area agree on a country
+            country = max(held, key=_prior).place.country or ""
+            story.countries[country] += 1.0
+            story.voters[country].add(normalise(span.text))
+            continue
+        if not exact:
+            continue
+        best = max(exact, key=_prior)
+        country = best.place.country
+        if not country:
+            continue
+        code = best.place.feature_code or ""
+        if span.strong or code.startswith("PCL") or (code == "ADM1" and best.main):
+            story.voters[country].add(normalise(span.text))
+        if span.strong:
+            story.countries[country] += 1.5 if code.startswith("PCL") else 1.0
+            if best.place.admin1 and len(span.cands) == 1:
+                story.admin1s[(country, best.place.admin1)] += 1
+        elif code.startswith("PCL"):
+            story.countries[country] += 1.5
+        elif code == "ADM1" and best.main and not span.fragment:
+            story.countries[country] += 0.7  # "Pernambuco", "Borno": regions name their country
+        elif not span.fragment:
+            story.weak.setdefault(country, set()).add(normalise(span.text))
+    story.countries.pop("", None)
+    for iso, names in story.weak.items():
+        if len(names) >= 2 and not story.countries.get(iso, 0.0):
+            story.countries[iso] += 0.5  # several unlabelled names agreeing on one country
+            story.voters[iso].update(names)
 
 
 def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[PlaceMention]:
@@ -389,82 +303,68 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
     story.dateline_country = _dateline(doc, gaz)
     if story.dateline_country:
         story.countries[story.dateline_country] += 1
-    spans: list[_Span] = []
-    for whole, cut in _spans(sdoc, text, offset):
-        iso = gaz.demonym(whole.text)
-        if iso is not None and gaz.country_code(whole.text) is None:
-            story.countries[iso] += 1
-            continue
-        span = whole
-        span.cands = gaz.candidates(span.text, _loose_ok(span))
-        if not any(c.exact for c in span.cands) and cut is not None and cut.text != whole.text:
-            cut.cands = gaz.candidates(cut.text, _loose_ok(cut))
-            if cut.cands:
-                span = cut
-        _cues(span, text)
-        spans.append(span)
-        if span.cands:
-            story.names.add(normalise(span.text))
-    # First pass: the context-free best sense of each name votes for its country.
-    for span in spans:
-        if not span.cands:
-            continue
-        best = max(span.cands, key=_prior)
-        if best.place.country and not span.strong:
-            story.weak.setdefault(best.place.country, set()).add(normalise(span.text))
-        if best.place.country and span.strong:
-            code = best.place.feature_code or ""
-            weight = 1.5 if code.startswith("PCL") else 1.0
-            story.countries[best.place.country] += weight
-            if best.place.admin1 and len(span.cands) == 1:
-                story.admin1s[(best.place.country, best.place.admin1)] += 1
-    for iso, names in story.weak.items():
-        if len(names) >= 2 and not story.countries.get(iso, 0.0):
-            story.countries[iso] += 0.5  # several unlabelled names agreeing on one country
+        story.voters[story.dateline_country].add("@dateline")
+    spans, demonyms = find_spans(sdoc, text, offset, gaz)
+    for iso in demonyms:
+        story.countries[iso] += 1
+        story.voters[iso].add("@demonym")
+    follow = _followers(spans, text)
+    before: list[list[Span]] = [[] for _ in spans]
+    for i, chain in enumerate(follow):
+        for j in chain:
+            before[j].append(spans[i])
+    _vote(spans, follow, story, gaz)
     mentions: list[PlaceMention] = []
     for i, span in enumerate(spans):
-        follower = None
-        if i + 1 < len(spans) and text[span.end : spans[i + 1].start].strip() == ",":
-            follower = spans[i + 1].text
-        ok = [c for c in span.cands if _acceptable(span, c, story, text)]
-        if not ok:
-            if span.strong:
-                reason = (
-                    "no gazetteer entry" if not span.cands else "candidates rejected as unlikely"
-                )
-                mentions.append(
-                    PlaceMention(
-                        doc.doc_id,
-                        span.start,
-                        span.end,
-                        span.text,
-                        None,
-                        0.0,
-                        f"{reason} for {span.text!r}",
-                    )
-                )
-            continue
-        regions = frozenset(
-            (c.place.country, normalise(c.place.name)) for c in ok if c.place.feature_code == "ADM1"
-        )
-        scored = sorted(
-            ((_score(c, span, story, follower, gaz, regions), c) for c in ok),
-            key=lambda sc: (-sc[0], sc[1].place.geonameid or 0),
-        )
-        top, best = scored[0]
-        margin = top - scored[1][0] if len(scored) > 1 else 5.0
-        confidence = round(1.0 / (1.0 + math.exp(-margin)), 3)
-        mentions.append(
-            PlaceMention(
-                doc.doc_id,
-                span.start,
-                span.end,
-                text[span.start : span.end],
-                _precision(best.place, span),
-                confidence,
-            )
-        )
+        texts = [spans[j].text for j in follow[i]]
+        mention = _resolve(doc, span, story, gaz, texts, before[i])
+        if (mention is None or mention.place is None) and span.alt:
+            parts = [_resolve(doc, p, story, gaz, texts, before[i]) for p in span.alt]
+            found = [m for m in parts if m is not None and m.place is not None]
+            if found:
+                mentions.extend(sorted(found, key=lambda m: m.start))
+                continue
+        if mention is not None:
+            mentions.append(mention)
     return mentions
+
+
+def _resolve(
+    doc: Document,
+    span: Span,
+    story: _Story,
+    gaz: Gazetteer,
+    texts: list[str],
+    inner: list[Span],
+) -> PlaceMention | None:
+    """The best acceptable sense of one span; unresolved (with why) for GPE/LOC/FAC names."""
+    held = {id(c) for c in span.cands if texts and _contained(c, texts, gaz)}
+    ok = [c for c in span.cands if _acceptable(span, c, story, doc.text, id(c) in held)]
+    if not ok:
+        if not span.strong:
+            return None
+        reason = "no gazetteer entry" if not span.cands else "candidates rejected as unlikely"
+        return PlaceMention(
+            doc.doc_id, span.start, span.end, span.text, None, 0.0, f"{reason} for {span.text!r}"
+        )
+    regions = frozenset(
+        (c.place.country, normalise(c.place.name)) for c in ok if c.place.feature_code == "ADM1"
+    )
+    scored = sorted(
+        ((_score(c, span, story, gaz, regions, id(c) in held, _contains(c, inner)), c) for c in ok),
+        key=lambda sc: (-sc[0], sc[1].place.geonameid or 0),
+    )
+    top, best = scored[0]
+    margin = top - scored[1][0] if len(scored) > 1 else 5.0
+    confidence = round(1.0 / (1.0 + math.exp(-margin)), 3)
+    return PlaceMention(
+        doc.doc_id,
+        span.start,
+        span.end,
+        doc.text[span.start : span.end],
+        _precision(best.place, span),
+        confidence,
+    )
 
 
 def focus_country(mentions: Iterable[PlaceMention]) -> str | None:
