@@ -271,6 +271,18 @@ _NOT_ETHNIC = frozenset(
         "army",
         "state",
         "tribal",
+        "resistance",
+        "popular",
+        "national",
+        "coalition",
+        "allied",
+        "joint",
+        "special",
+        "village",
+        "armed",
+        "other",
+        "its",
+        "their",
     ]
 )
 
@@ -474,6 +486,10 @@ def canonical(
 ) -> tuple[str, int | None]:
     """ACLED-style name and inter code of a mention, given the event's country and date."""
     if mention.name:
+        if "{period}" in mention.name:
+            period = _period(mention.country or "", when)
+            name = mention.name.replace(" ({period})", f" ({period})" if period else "")
+            return name, mention.inter
         if "{country}" in mention.name:
             cname = country_name(mention.country or country)
             if cname is None:

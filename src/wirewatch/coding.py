@@ -285,15 +285,15 @@ def _code_violence(
         armed_sides = [a for a in actors if a.armed and a.kind in {"military", "rebel", "militia"}]
         if frontline or len(armed_sides) >= 2:
             weapon = Trigger("shelling", weapon.start, weapon.end, weapon.text)
-    if weapon is not None and weapon.cls == "shelling":
-        # Heavy weapons in a fight told as a fight ("clashes amid shelling", "exchanged artillery")
-        # or fired along with small arms make an armed clash, not a shelling.
-        if "clash" in classes or _LIGHT_ARMS.search(clause.text):
-            clash = _first(triggers, ("clash",)) or weapon
-            agent, patient = _split_roles(clash, actors, clause)
-            return Coded(
-                "Battles", "Armed clash", "ASSAULT", clash, agent, patient, default_actor1="rebel"
-            )
+    # Heavy weapons in a fight told as a fight ("clashes amid shelling", "exchanged artillery")
+    # or fired along with small arms make an armed clash, not a shelling.
+    fought = "clash" in classes or _LIGHT_ARMS.search(clause.text)
+    if weapon is not None and weapon.cls == "shelling" and fought:
+        clash = _first(triggers, ("clash",)) or weapon
+        agent, patient = _split_roles(clash, actors, clause)
+        return Coded(
+            "Battles", "Armed clash", "ASSAULT", clash, agent, patient, default_actor1="rebel"
+        )
     if weapon is not None:
         sub = _WEAPON_SUB[weapon.cls]
         default = "military" if weapon.cls in {"air", "shelling", "chemical"} else "rebel"

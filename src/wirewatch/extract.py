@@ -288,7 +288,8 @@ class RuleEngine:
                 Evidence(doc.doc_id, mention.start, mention.end, mention.text, "location")
             )
         else:
-            country = focus
+            # No place: the story's country, else the country its actors belong to.
+            country = focus or next((a.country for a in actors if a.country), None)
             chosen = self.gazetteer.country(country) if country else None
         # Who
         a1_name, inter1 = _actor_name(

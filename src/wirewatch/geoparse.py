@@ -155,6 +155,12 @@ def _score(
     if code.startswith("PPL") and p.admin1 and (p.country, normalise(p.admin1)) in regions:
         s += 1.5  # the namesake city of a region also named here: the city, unless cued
     total = sum(story.countries.values())
+    if (
+        p.country
+        and total > 0
+        and not (story.voters.get(p.country, set()) - {normalise(span.text)})
+    ):
+        s -= 3.0  # the story points elsewhere and nothing else in it points to this country
     if p.country and total > 0:
         share = story.countries.get(p.country, 0.0) / total
         s += 2.5 * share + (0.5 if story.countries.get(p.country, 0.0) else 0.0)
@@ -205,9 +211,15 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
             and (c.place.population >= 5000 or code.startswith("ADM") or span.locative)
         )
     if not c.exact:
+        if (span.cue_region and code in ("ADM1", "ADM2")) or (
+            span.cue_town and code.startswith("PPL") and c.place.population >= 100000
+        ):
+            return True  # "Idleb province", "Al-Hasakeh city": the cue word confirms the kind
         if span.strong:
             return known and (c.place.population >= 1000 or code.startswith("ADM") or local)
         return local and (c.place.population >= 1000 or code.startswith("ADM"))
+    if c.exact and not c.main and not known and story.focus and c.place.population < 1000000:
+        return False  # "Colonia" in a Mexican story is no alternate name of Cologne
     if span.strong:
         if span.label == "LOC" and code.startswith("PPL"):
             return c.place.population >= 100000  # LOC names regions: "Middle East" is no hamlet
@@ -257,6 +269,11 @@ def _precision(place: Place, span: Span) -> Place:
     return place
 
 
+def _one_country(cands: list[Candidate]) -> bool:
+    """Whether a name's regions all lie in one country ("Borno" yes, "North East" no)."""
+    return len({c.place.country for c in cands if c.place.feature_code == "ADM1"}) == 1
+
+
 def _vote(spans: list[Span], follow: list[list[int]], story: _Story, gaz: Gazetteer) -> None:
     """First pass: the context-free best exact sense of each name votes for its country."""
     for i, span in enumerate(spans):
@@ -277,7 +294,7 @@ def _vote(spans: list[Span], follow: list[list[int]], story: _Story, gaz: Gazett
         if not country:
             continue
         code = best.place.feature_code or ""
-        if span.strong or code.startswith("PCL") or (code == "ADM1" and best.main):
+        if span.strong or code.startswith("PCL") or (code == "ADM1" and _one_country(exact)):
             story.voters[country].add(normalise(span.text))
         if span.strong:
             story.countries[country] += 1.5 if code.startswith("PCL") else 1.0
@@ -285,7 +302,7 @@ def _vote(spans: list[Span], follow: list[list[int]], story: _Story, gaz: Gazett
                 story.admin1s[(country, best.place.admin1)] += 1
         elif code.startswith("PCL"):
             story.countries[country] += 1.5
-        elif code == "ADM1" and best.main and not span.fragment:
+        elif code == "ADM1" and best.main and not span.fragment and _one_country(exact):
             story.countries[country] += 0.7  # "Pernambuco", "Borno": regions name their country
         elif not span.fragment:
             story.weak.setdefault(country, set()).add(normalise(span.text))

@@ -27,7 +27,39 @@ MAX_CHARS_PER_PIECE = 100_000
 
 # Titles that end in a full stop but never end a sentence in wire copy ("Brig. Gen. Miqdad Miri").
 ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "brig", "col", "lt", "maj", "capt", "sgt", "cpl", "adm", "gov", "sen", "rep", "st", "mt", "ft", "no", "vs", "jr", "sr", "rev", "cmdr", "lieut", "pvt", "supt", "insp", "hon"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "brig",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "mt",
+        "ft",
+        "no",
+        "vs",
+        "jr",
+        "sr",
+        "rev",
+        "cmdr",
+        "lieut",
+        "pvt",
+        "supt",
+        "insp",
+        "hon",
+    ]
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _ENDS_WITH_TITLE = re.compile(r"\b(?:" + "|".join(ABBREVIATIONS) + r")\.$", re.IGNORECASE)

@@ -1,0 +1,385 @@
+"""Finds the spans of a story that may name places, before any of them is resolved.
+
+spaCy's small English model is a poor judge of place names: it tags "Pernambuco", "Debiro" and
+"Kharkiv" as PERSON, cuts "Sao Sebastiao da Boa Vista" short of "Vista" and swallows
+"Cienaga, Magdalena department" into one ORG. So recognition is driven by the gazetteer: every run
+of capitalised words (joined by name particles such as "al", "da", "de") is looked up whole, then
+cut into its longest parts the gazetteer knows, whatever spaCy's label. The label is kept only as
+evidence: a GPE/LOC/FAC span is "strong", others need support from the story (see geoparse).
+GPE/LOC/FAC entities are still tried whole first, so "Bay of Bengal" or "South Korea" stay whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from wirewatch.gazetteer import Candidate, Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+STRONG_LABELS = frozenset({"GPE", "LOC", "FAC"})
+WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+# Entity types whose capitalised words are never place names ("May", "First").
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+REGION_CUES = frozenset(
+    [
+        "province",
+        "provinces",
+        "governorate",
+        "governorates",
+        "region",
+        "regions",
+        "state",
+        "oblast",
+        "district",
+        "districts",
+        "county",
+        "prefecture",
+        "department",
+        "territory",
+        "municipality",
+        "lga",
+        "commune",
+        "raion",
+        "rayon",
+    ]
+)
+TOWN_CUES = frozenset(
+    ["city", "town", "village", "suburb", "neighbourhood", "neighborhood", "camp", "hill"]
+)
+NEAR_AFTER = frozenset(
+    ["countryside", "countrysides", "outskirts", "crossing", "area", "areas", "border"]
+)
+NEAR_BEFORE = (
+    "near",
+    "nearby",
+    "close to",
+    "outside",
+    "outskirts of",
+    "countryside of",
+    "countryside around",
+    "around",
+    "east of",
+    "west of",
+    "north of",
+    "south of",
+    "edge of",
+    "vicinity of",
+)
+# Words before a name that say it is a place ("in Kharkiv", "outskirts of Kharkiv").
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|outside|around|into|towards?|from|of|across|inside|village|town|city)"
+    r"|,)\s*$",
+    re.IGNORECASE,
+)
+DIRECTIONS = re.compile(
+    r"^(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\b|^(?:central|rural)\b",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+# Lower-case words that may join the capitalised words of one name.
+PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "az",
+        "ez",
+        "ad",
+        "ar",
+        "as",
+        "ash",
+        "an",
+        "en",
+        "de",
+        "du",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "di",
+        "la",
+        "le",
+        "imeni",
+    ]
+)
+NON_NAMES = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "god",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "president",
+        "minister",
+    ]
+)
+_MAX_RUN = 6  # longer capitalised runs are titles or organisations; only their parts are tried
+
+
+@dataclass
+class Span:
+    """A name that may be a place, with what its surroundings say about it."""
+
+    start: int
+    end: int
+    text: str  # the name to look up (cue words and "the" stripped)
+    strong: bool
+    label: str
+    cue_region: bool = False
+    cue_town: bool = False
+    near: bool = False
+    locative: bool = False  # "in X", "near X", "village of X"
+    fragment: bool = False  # part of a longer capitalised run ("Ibrahim" of "Ibrahim Gokcek")
+    cands: tuple[Candidate, ...] = ()
+    alt: list[Span] = field(default_factory=list)  # exact parts to try if this one fails
+
+    @property
+    def exact(self) -> bool:
+        return any(c.exact for c in self.cands)
+
+
+def _capitalised(name: str) -> bool:
+    """Whether a name starts with a capital, after any particle: "Kyiv", "al-Hasakeh"."""
+    words = [w for w in re.split(r"[\s\-']+", name) if w]
+    while len(words) > 1 and words[0].lower() in PARTICLES:
+        words.pop(0)
+    return bool(words) and words[0][:1].isupper()
+
+
+def make_span(
+    text: str, start: int, end: int, strong: bool, label: str, strip: bool = True
+) -> Span | None:
+    """A span over text[start:end], leading "the" and "'s" dropped; with `strip`, cue words too."""
+    name = text[start:end]
+    m = _LEADING.match(name)
+    if m:
+        start += m.end()
+        name = name[m.end() :]
+    if name.endswith(("'s", "’s")):
+        name, end = name[:-2], end - 2
+    span = Span(start, end, name.strip(), strong, label)
+    if not strip:
+        return span if _capitalised(span.text) else None
+    words = span.text.split()
+    while len(words) > 1 and words[-1].lower() in REGION_CUES | TOWN_CUES | NEAR_AFTER:
+        cue = words.pop().lower()
+        span.cue_region |= cue in REGION_CUES
+        span.cue_town |= cue in TOWN_CUES
+        span.near |= cue in NEAR_AFTER
+    while len(words) > 1 and DIRECTIONS.match(words[0]):
+        words.pop(0)
+        span.near = True
+    if len(words) != len(span.text.split()):
+        first = name.find(words[0])
+        span.start = start + max(first, 0)
+        span.text = " ".join(words)
+        span.end = span.start + len(span.text) if first >= 0 else end
+    if not _capitalised(span.text):
+        return None
+    return span
+
+
+def add_cues(span: Span, text: str) -> None:
+    """Cue words around a span: "Hama province", "Idlib city", "northern Hama", "near Aleppo"."""
+    before = text[max(0, span.start - 30) : span.start].lower()
+    after = text[span.end : span.end + 25].lower()
+    after_words = re.findall(r"[a-z]+", after)[:2]
+    if after_words:
+        span.cue_region |= after_words[0] in REGION_CUES
+        span.cue_town |= after_words[0] in TOWN_CUES
+        span.near |= after_words[0] in NEAR_AFTER
+    span.locative |= bool(_LOCATIVE.search(before))
+    before = before.rstrip()
+    if DIRECTIONS.search(before.split()[-1] if before.split() else ""):
+        span.near = True
+    span.near |= before.endswith(NEAR_BEFORE)
+
+
+def loose_ok(span: Span) -> bool:
+    """Loose keys only for names that look like transliterations, never acronyms or short words."""
+    letters = [ch for ch in span.text if ch.isalpha()]
+    return len(letters) >= 5 and not span.text.isupper() and "." not in span.text
+
+
+def _name_like(tok: Token) -> bool:
+    return (
+        tok.text[:1].isupper()
+        and tok.ent_type_ not in _NOT_NAMES
+        and not tok.is_stop
+        and tok.lower_ not in NON_NAMES
+        and any(ch.isalpha() for ch in tok.text)
+        and (tok.pos_ == "PROPN" or bool(tok.ent_type_) or not tok.is_sent_start)
+    )
+
+
+def _runs(sdoc: Doc, skip: set[int]) -> list[list[int]]:
+    """Runs of capitalised tokens, with particles and hyphens inside them ("al-Hasakeh")."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    n = len(sdoc)
+    i = 0
+    while i < n:
+        tok = sdoc[i]
+        if i not in skip and _name_like(tok):
+            run.append(i)
+            i += 1
+            continue
+        joiner = (tok.lower_ in PARTICLES or tok.text in ("-", "'")) and i not in skip
+        if joiner:  # a particle or hyphen joins when a name goes on after it
+            j = i
+            while j < n and j not in skip and (sdoc[j].lower_ in PARTICLES or sdoc[j].text == "-"):
+                j += 1
+            if j < n and j not in skip and _name_like(sdoc[j]) and (run or tok.text != "-"):
+                run.extend(range(i, j))
+                i = j
+                continue
+        if run:
+            runs.append(run)
+            run = []
+        i += 1
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _label(sdoc: Doc, run: list[int]) -> str:
+    labels = [sdoc[i].ent_type_ for i in run if sdoc[i].ent_type_]
+    for label in labels:
+        if label in STRONG_LABELS:
+            return label
+    return labels[0] if labels and labels[0] in WEAK_LABELS else "PROPN"
+
+
+def _parts(
+    sdoc: Doc,
+    run: list[int],
+    base: int,
+    strong: bool,
+    label: str,
+    whole_or_cut: Callable[[int, int, bool, str], Span | None],
+) -> list[Span]:
+    """The longest parts of a run the gazetteer knows exactly, cut only between two capitalised
+    words: "Sao Sebastiao da Boa Vista" never yields "Boa Vista", nor "al-Hasakeh" "Hasakeh"."""
+    out: list[Span] = []
+    pieces: list[tuple[int, int]] = [(0, len(run))]
+    while pieces:
+        lo, hi = pieces.pop()
+        for size in range(min(hi - lo, _MAX_RUN), 0, -1):
+            found = None
+            for a in range(lo, hi - size + 1):
+                b = a + size - 1
+                first, last = sdoc[run[a]], sdoc[run[b]]
+                if not _name_like(first) or not _name_like(last):
+                    continue
+                if first.lower_ in PARTICLES or last.lower_ in PARTICLES:
+                    continue  # "Al" of "Al Zayaynya" is an article, not the Norwegian town
+                if (a > 0 and not _name_like(sdoc[run[a - 1]])) or (
+                    b + 1 < len(run) and not _name_like(sdoc[run[b + 1]])
+                ):
+                    continue
+                found = whole_or_cut(first.idx + base, last.idx + len(last) + base, strong, label)
+                if found is not None:
+                    found.fragment = True
+                    if found.cands:
+                        out.append(found)
+                    pieces.extend(((lo, a), (b + 1, hi)))
+                    break
+            if found is not None:
+                break
+    return out
+
+
+def find_spans(sdoc: Doc, text: str, base: int, gaz: Gazetteer) -> tuple[list[Span], list[str]]:
+    """Place-name spans (with candidates) in document order, and the demonyms seen (as ISO2).
+
+    Each name is tried whole, then without cue words ("Hama province" -> "Hama"), then as its
+    longest parts the gazetteer knows exactly; a name with no exact part keeps its loose matches.
+    """
+    spans: list[Span] = []
+    demonyms: list[str] = []
+    skip: set[int] = set()
+
+    def lookup(span: Span) -> bool:
+        iso = gaz.demonym(span.text)
+        if iso is not None and gaz.country_code(span.text) is None:
+            demonyms.append(iso)
+            return True
+        span.cands = gaz.candidates(span.text, False)
+        return bool(span.cands)
+
+    def whole_or_cut(start: int, end: int, strong: bool, label: str) -> Span | None:
+        whole = make_span(text, start, end, strong, label, strip=False)
+        if whole is not None and lookup(whole):
+            return whole
+        cut = make_span(text, start, end, strong, label)
+        if cut is not None and (whole is None or cut.text != whole.text) and lookup(cut):
+            return cut
+        return None
+
+    for run in _runs(sdoc, skip):  # a whole capitalised run first: spaCy cuts names short
+        if 2 <= len(run) <= _MAX_RUN:
+            first, last = sdoc[run[0]], sdoc[run[-1]]
+            label = _label(sdoc, run)
+            start, end = first.idx + base, last.idx + len(last) + base
+            found = whole_or_cut(start, end, label in STRONG_LABELS, label)
+            if found is not None:
+                if found.cands:
+                    spans.append(found)
+                skip.update(run)
+    for ent in sdoc.ents:
+        if ent.label_ in STRONG_LABELS and not skip.intersection(range(ent.start, ent.end)):
+            found = whole_or_cut(ent.start_char + base, ent.end_char + base, True, ent.label_)
+            if found is not None:
+                if found.cands:
+                    spans.append(found)
+                skip.update(range(ent.start, ent.end))
+    for run in _runs(sdoc, skip):
+        label = _label(sdoc, run)
+        strong = label in STRONG_LABELS
+        first, last = sdoc[run[0]], sdoc[run[-1]]
+        start, end = first.idx + base, last.idx + len(last) + base
+        found = whole_or_cut(start, end, strong, label) if len(run) <= _MAX_RUN * 2 else None
+        if found is not None:
+            if found.cands:
+                spans.append(found)
+            continue
+        parts = _parts(sdoc, run, base, strong, label, whole_or_cut)
+        whole = make_span(text, start, end, strong, label)
+        if whole is not None and loose_ok(whole) and len(run) <= 4:
+            whole.cands = gaz.candidates(whole.text, True)
+        if whole is not None and (whole.cands or (strong and not parts)):
+            whole.alt = parts  # its exact parts stand in if the loose match is rejected
+            spans.append(whole)
+        else:
+            spans.extend(parts)
+    for span in spans:
+        add_cues(span, text)
+        for part in span.alt:
+            add_cues(part, text)
+    spans.sort(key=lambda s: s.start)
+    return spans, demonyms
