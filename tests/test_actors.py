@@ -8,14 +8,16 @@ def _names(text: str, country: str = "SY", when: date = date(2024, 12, 2)) -> li
 
 
 def test_named_groups_and_aliases_normalise() -> None:
-    assert "Hayat Tahrir al-Sham" in _names("HTS fighters entered the town")
+    assert "HTS: Hayat Tahrir al Sham" in _names("HTS fighters entered the town")
     assert "Syrian National Army" in _names("Turkish-backed rebels seized the town")
 
 
 def test_backers_are_kept() -> None:
     (militias,) = [a for a in find_actors("Tehran-backed Iraqi militias crossed the border")]
     assert militias.backers == ("Tehran",)
-    assert militias.name == "Popular Mobilization Forces (Iraq)"
+    assert canonical(militias, "SY", date(2024, 12, 2))[0] == (
+        "Military Forces of Iraq (2022-) Popular Mobilization Forces"
+    )
 
 
 def test_role_nouns_take_the_country_and_the_regime_period() -> None:

@@ -10,6 +10,8 @@ the span of text it came from.
 
 from __future__ import annotations
 
+import itertools
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -41,6 +43,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     from wirewatch.gazetteer import Gazetteer
+
+log = logging.getLogger(__name__)
+
+# Texts longer than this are reduced to the paragraphs that may hold an event before parsing.
+PREFILTER_CHARS = 50_000
+# The lexicons are English; other languages are skipped with a logged reason, never guessed at.
+ENGLISH = frozenset({"en"})
 
 # Sentences that recall earlier or ongoing wars rather than report news.
 _BACKGROUND = re.compile(
@@ -110,6 +119,11 @@ class RuleEngine:
 
         pieces: list[tuple[int, int, str]] = []  # (doc index, offset, text)
         for i, doc in enumerate(batch):
+            if doc.language not in ENGLISH:
+                log.warning(
+                    "skipped %s: language %r is not English", doc.origin or doc.doc_id, doc.language
+                )
+                continue
             for offset, text in _pieces(doc.text):
                 pieces.append((i, offset, text))
         parsed: list[list[tuple[int, Doc]]] = [[] for _ in batch]
@@ -139,7 +153,7 @@ class RuleEngine:
                 span = sdoc.char_span(start - offset, end - offset, alignment_mode="expand")
                 if span is not None:
                     sentences.append((start, end, span))
-        doc_actors = find_actors(doc.text[:200_000])
+        doc_actors = [a for offset, sdoc in sdocs for a in find_actors(sdoc.text, offset)]
         # "The rebels" of a story are the rebel group it names first (usually in its lede).
         main_rebel = next((a.name for a in doc_actors if a.name and a.kind == "rebel"), None)
 
@@ -362,15 +376,40 @@ class RuleEngine:
 
 
 def _pieces(text: str, limit: int = 100_000) -> Iterator[tuple[int, str]]:
-    """Cut a long text at paragraph or sentence ends into pieces the parser accepts."""
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + limit)
-        if end < len(text):
-            cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end))
-            end = cut + 1 if cut > start else end
-        yield start, text[start:end]
-        start = end
+    """Cut a text into pieces the parser accepts, at paragraph or sentence ends.
+
+    A long text (over `PREFILTER_CHARS`) is first reduced to the paragraphs that hold a trigger
+    word, with the paragraph before each for context: parsing is the costly stage and most of a
+    book-length input holds no event.
+    """
+    spans: list[tuple[int, int]] = [(0, len(text))]
+    if len(text) > PREFILTER_CHARS:
+        paragraphs = list(_units(text))
+        keep = {i for i, (a, b) in enumerate(paragraphs) if lexicon.has_trigger(text[a:b])}
+        keep |= {i - 1 for i in keep if i > 0}
+        spans = [paragraphs[i] for i in sorted(keep)]
+    for span_start, span_end in spans:
+        start = span_start
+        while start < span_end:
+            end = min(span_end, start + limit)
+            if end < span_end:
+                cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end))
+                end = cut + 1 if cut > start else end
+            yield start, text[start:end]
+            start = end
+
+
+def _units(text: str, size: int = 2_000) -> Iterator[tuple[int, int]]:
+    """Paragraphs of a text, those longer than `size` cut at sentence ends, as (start, end)."""
+    bounds = [0, *(m.end() for m in re.finditer(r"\n\s*\n", text)), len(text)]
+    for start, end in itertools.pairwise(bounds):
+        while end - start > size:
+            cut = text.rfind(". ", start, start + size)
+            cut = cut + 2 if cut > start else start + size
+            yield start, cut
+            start = cut
+        if end > start:
+            yield start, end
 
 
 def _is_background(text: str, dates: list[ResolvedDate], ref: date | None) -> bool:

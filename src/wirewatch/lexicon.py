@@ -101,9 +101,34 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     return found
 
 
+@functools.lru_cache(maxsize=1)
+def _stems() -> tuple[dict[int, frozenset[str]], re.Pattern[str] | None]:
+    """Literal word starts of the trigger patterns, for a pre-filter by set look-up; patterns that
+    open with no literal (an optional group) go to a small fallback expression."""
+    classes: dict[str, list[str]] = _load("triggers.json")["classes"]
+    stems: dict[int, set[str]] = {}
+    rest: list[str] = []
+    for pattern in (p for pats in classes.values() for p in pats):
+        literal = re.match(r"[A-Za-z]+", pattern)
+        head = literal.group(0).lower() if literal else ""
+        # A quantifier right after the literal makes its last letter optional.
+        if head and re.match(r"[?*{]", pattern[len(head) : len(head) + 1]):
+            head = head[:-1]
+        if len(head) >= 3:
+            stems.setdefault(min(len(head), 6), set()).add(head[:6])
+        else:
+            rest.append(pattern)
+    fallback = re.compile(r"\b(?:" + "|".join(rest) + r")\b", re.I) if rest else None
+    return {k: frozenset(v) for k, v in stems.items()}, fallback
+
+
 def has_trigger(text: str) -> bool:
-    """Cheap pre-filter: can this text hold an event at all?"""
-    return _compiled().search(text) is not None
+    """Cheap pre-filter: can this text hold an event at all? (No false negatives.)"""
+    stems, fallback = _stems()
+    for word in set(re.findall(r"[a-z]+", text.lower())):
+        if any(word[:k] in group for k, group in stems.items()):
+            return True
+    return fallback is not None and fallback.search(text) is not None
 
 
 def plover_of(sub_event_type: str | None) -> str | None:
