@@ -54,6 +54,17 @@ _STOP_WORDS = frozenset((
     "it", "its", "as", "but", "not", "he", "she", "they", "their", "his", "her", "who", "which",
     "after", "over", "into",
 ))
+# Function words of other languages written in Latin letters (French, Spanish, Portuguese,
+# Italian, German, Dutch, Indonesian/Malay, Turkish, Swahili) that English text does not use.
+_FOREIGN_STOP_WORDS = frozenset((
+    "le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "sur", "par", "qui", "que",
+    "el", "los", "las", "y", "del", "por", "para", "con", "una", "en", "es", "fue", "como",
+    "os", "da", "do", "dos", "das", "em", "um", "uma", "foi", "com", "não", "nao",
+    "il", "di", "che", "della", "sono", "per", "gli",
+    "der", "die", "das", "und", "ist", "mit", "den", "von", "zu", "nicht", "het", "een", "van",
+    "dan", "yang", "di", "ke", "dari", "dengan", "untuk", "ini", "itu", "bir", "ve", "ile", "bu",
+    "na", "wa", "ya", "kwa", "za",
+))
 # fmt: on
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 _SPACES = re.compile(r"[^\S\n]*\t[^\S\n]*|[^\S\n\t]+")
@@ -145,14 +156,17 @@ def guess_language(text: str) -> str:
         return "und"
     letters = "".join(words)
     ascii_share = sum(1 for ch in letters if ch.isascii()) / len(letters)
-    stop_share = sum(1 for w in words if w.lower() in _STOP_WORDS) / len(words)
+    english = sum(1 for w in words if w.lower() in _STOP_WORDS)
+    foreign = sum(1 for w in words if w.lower() in _FOREIGN_STOP_WORDS)
     if ascii_share < 0.9:
         return "und"
     if len(words) < 12:
-        # Too few words to count stop words: a short all-ASCII line ("Jets struck Hama.") is
+        # Too few words to count function words: a short all-ASCII line ("Jets struck Hama.") is
         # far more likely an English headline than anything else.
-        return "en" if stop_share > 0 or letters.isascii() else "und"
-    return "en" if stop_share >= 0.08 else "und"
+        return "en" if english >= foreign else "und"
+    # Terse English (coders' notes, headlines) has few function words, but still more English
+    # than foreign ones; another language has more of its own.
+    return "en" if english > 0 and english >= foreign else "und"
 
 
 def _split_dateline(text: str) -> tuple[str | None, str | None, str]:
