@@ -15,6 +15,12 @@ from wirewatch.numbers import find_fatalities, parse_number, says_no_deaths
         ("3 people were wounded and 2 killed", 2),
         ("Unknown fatalities coded as 10.", 10),
         ("2 fatalities.", 2),
+        ("killed three soldiers and two civilians", 5),
+        ("resulting in the death of a local man", 1),
+        ("the gunmen killed the owner of the house", 1),
+        ("On 4 May 2020, a drug suspect was killed", 1),
+        ("15 Taliban militants including a commander were killed", 15),
+        ("1,200 people died", 1200),
     ],
 )
 def test_counts_the_dead(text: str, number: int) -> None:
@@ -30,6 +36,7 @@ def test_counts_the_dead(text: str, number: int) -> None:
         "three protesters were injured",
         "police arrested 12 people",
         "thousands were displaced by the fighting",
+        "On 3 May 2020, gunmen attacked the village",
     ],
 )
 def test_ignores_figures_that_are_not_deaths(text: str) -> None:

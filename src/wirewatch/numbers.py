@@ -70,12 +70,19 @@ _VAGUE = {
     "a pair of": (2, False),
 }
 
+# Words that continue a spelled-out number ("twenty-three", "two hundred and five"); "a", "an",
+# "no" and "single" only ever start one.
+_CONTINUING = [
+    w for w in list(_UNITS) + list(_TENS) + list(_SCALES) if w not in {"a", "an", "no", "single"}
+]
 _NUMWORD = (
-    r"(?:\d[\d,]*(?:\.\d+)?|"
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|"
     + "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
     + r")(?:[\s-](?:"
-    + "|".join(list(_UNITS) + list(_TENS) + list(_SCALES))
-    + r"|and))*"
+    + "|".join(sorted(_CONTINUING, key=len, reverse=True))
+    + r"|and(?=[\s-](?:"
+    + "|".join(sorted(_CONTINUING, key=len, reverse=True))
+    + r"))))*"
 )
 _QUANT = (
     r"(?P<qual>at least|more than|over|nearly|almost|around|about|some|approximately|up to|"
@@ -98,12 +105,31 @@ _HARM_OTHER = re.compile(
     r"displaced|abducted|kidnapped|missing|rescued|evacuated)\b",
     re.I,
 )
-_NOUN = r"(?:[a-z-]+\s){0,3}?"
+# Up to six words between a number and its death word, none of them another harm or a verb of
+# counting ("3 wounded and 2 killed": 3 is not the dead).
+_NOUN = (
+    r"(?:(?!(?:wounded|injured|hurt|arrested|detained|abducted|kidnapped|missing|and)\b)"
+    r"[A-Za-z-]+\s){0,6}?"
+)
+_PERSON = (
+    r"(?:man|woman|boy|girl|child|soldier|officer|policeman|civilian|member|owner|leader|"
+    r"commander|resident|farmer|driver|student|teacher|trader|fighter|militant|suspect|person|"
+    r"journalist|chief|official|guard|worker|herder|villager|youth|teenager|elder|cleric|imam)"
+)
+_MONTH_NEAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
 _PATTERNS = [
     # "killed 400 insurgents", "killing at least five people", "death toll rose to 12"
     re.compile(
         r"\b(?:killed|killing|kills|killed at least|left|leaving|claimed the lives of|"
         r"death toll (?:rose |climbed |reached )?(?:to |of |at )?)\s+" + _QUANT + r"\b",
+        re.I,
+    ),
+    # "the death of a local man", "the deaths of three children"
+    re.compile(r"\bdeaths? of\s+" + _QUANT + r"\b", re.I),
+    # "killed the owner of the house", "shot dead a member of": one person
+    re.compile(
+        r"\b(?:killed|killing|shot dead|shooting dead|beat to death|stabbed to death)\s+"
+        r"(?P<num>the|a|an)\s+(?:[a-z-]+\s+){0,2}?" + _PERSON + r"\b",
         re.I,
     ),
     # "10 civilians were killed", "three soldiers died", "two dead", "5 fatalities"
@@ -113,6 +139,7 @@ _PATTERNS = [
         re.I,
     ),
 ]
+_AND_MORE = re.compile(r"\s+(?:[A-Za-z-]+\s+){1,3}?and\s+" + _QUANT + r"\s+[A-Za-z]", re.I)
 _CODED = re.compile(r"fatalit(?:y|ies)\s+(?:were\s+)?coded\s+as\s+(?P<num>\d+)", re.I)
 _NO_DEATH = re.compile(
     r"\bno (?:one|deaths|fatalities|casualties)\b|\bwithout casualties\b|"
@@ -179,23 +206,38 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
             # The number must belong to the dead: a harm word between the number and the death
             # word ("3 wounded and 2 killed") means this number is not the dead.
             between = text[m.start("num") : m.end()]
-            if _HARM_OTHER.search(between) and pattern is _PATTERNS[1]:
+            if _HARM_OTHER.search(between) and pattern is _PATTERNS[-1]:
                 continue
-            parsed = parse_number(m.group("num"))
+            parsed = (1, False) if m.group("num").lower() == "the" else parse_number(m.group("num"))
             if parsed is None:
                 continue
+            before = text[max(0, m.start("num") - 10) : m.start("num")]
+            if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) or _MONTH_NEAR.search(before):
+                continue  # a year or a day of a month, not a count
             value, estimated = parsed
             num_word = m.group("num").lower()
             lead = m.group(0).lower()
-            if pattern is _PATTERNS[0] and (
+            if pattern is not _PATTERNS[-1] and (
                 num_word in {"some", "no"}
-                or (num_word in {"a", "an"} and not lead.startswith("kill"))
+                or (
+                    num_word in {"a", "an"}
+                    and not re.match(r"kill|shot|shoot|beat|stab|deaths? of", lead)
+                )
             ):
                 continue
             if value > 100_000:
                 continue
+            end = m.end()
+            if pattern is _PATTERNS[0]:
+                # "killed three soldiers and two civilians": both groups are the dead.
+                more = _AND_MORE.match(text, end)
+                extra = parse_number(more.group("num")) if more else None
+                if more and extra:
+                    value, estimated, end = value + extra[0], estimated or extra[1], more.end()
             found.append(
-                Fatalities(value, estimated, offset + m.start(), offset + m.end(), m.group(0))
+                Fatalities(
+                    value, estimated, offset + m.start(), offset + end, text[m.start() : end]
+                )
             )
     found.sort(key=lambda f: f.start)
     return found
