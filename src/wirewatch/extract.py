@@ -78,6 +78,15 @@ _CIRCUMSTANCE = re.compile(
     r"\b(?:following|after|amid|during the|since|ahead of|in the wake of)\s+(?:[\w-]+\s+){0,4}$",
     re.I,
 )
+# A count of the event's dead stated as such ("2 fatalities", "fatalities coded as 10") overrides
+# the figures met in its sentences.
+_SUMMARY = re.compile(r"\bfatalit|\bcoded\b", re.I)
+# Words that make a death the cause of a demonstration rather than its toll.
+_CAUSE = re.compile(
+    r"\b(?:after|following|over|against|demand\w*|justice for|death of|deaths of|investigat\w*|"
+    r"memory of|coffins? of|mourn\w*|protest\w* (?:at|over|against))\b",
+    re.I,
+)
 _RESPONSIBILITY = re.compile(r"\b(?:claimed|admitted|took) responsibility\b", re.I)
 
 
@@ -315,7 +324,14 @@ class RuleEngine:
         for actor, field in ((coded.actor1, "actor1"), (coded.actor2, "actor2")):
             if actor is not None:
                 evidence.append(Evidence(doc.doc_id, actor.start, actor.end, actor.text, field))
-        # How many died
+        # How many died: not the deaths a demonstration is about ("demanding justice for the death
+        # of a student", "after a worker was killed")
+        if coded.event_type in {"Protests", "Riots"} and coded.sub_event_type != (
+            "Excessive force against protesters"
+        ):
+            fatal = [
+                f for f in fatal if not _CAUSE.search(doc.text[max(0, f.start - 60) : f.start])
+            ]
         fatalities, estimated = _sum_fatalities(fatal)
         if says_no_deaths(clause.text):
             fatalities, estimated = 0, False
@@ -469,7 +485,8 @@ def _add_fatalities(
         Evidence(doc.doc_id, f.start, f.end, f.text, "fatalities") for f in fatal
     ]
     evidence += [e for e in extra if e.field == "event"]
-    if number > event.fatalities:
+    summary = any(_SUMMARY.search(f.text) for f in fatal)
+    if number > event.fatalities or (summary and fatal):
         return replace(
             event, fatalities=number, fatalities_estimated=estimated, evidence=tuple(evidence)
         )
@@ -479,7 +496,7 @@ def _add_fatalities(
 def _sum_fatalities(fatal: list[Fatalities]) -> tuple[int, bool]:
     if not fatal:
         return 0, False
-    coded = [f for f in fatal if "coded" in f.text.lower() or "fatalit" in f.text.lower()]
+    coded = [f for f in fatal if _SUMMARY.search(f.text)]
     if coded:
         return coded[-1].number, coded[-1].estimated
     return sum(f.number for f in fatal), any(f.estimated for f in fatal)

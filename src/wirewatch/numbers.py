@@ -86,11 +86,11 @@ _NUMWORD = (
 )
 _QUANT = (
     r"(?P<qual>at least|more than|over|nearly|almost|around|about|some|approximately|up to|"
-    r"as many as|fewer than|less than|an estimated|roughly)?\s*(?P<num>"
+    r"as many as|fewer than|less than|an estimated|roughly|between)?\s*(?P<num>"
     + _NUMWORD
     + r"|"
     + "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
-    + r")"
+    + r")(?:\s*(?:-|to|and)\s*\d+(?!\d))?"  # a range keeps its lower, conservative bound
 )
 
 NUMBER_RE = re.compile(r"\b" + _QUANT + r"\b", re.I)
@@ -109,18 +109,22 @@ _HARM_OTHER = re.compile(
 # counting ("3 wounded and 2 killed": 3 is not the dead).
 _NOUN = (
     r"(?:(?!(?:wounded|injured|hurt|arrested|detained|abducted|kidnapped|missing|and)\b)"
-    r"[A-Za-z-]+\s){0,6}?"
+    r"[\w'’-]+\s){0,6}?"
 )
 _PERSON = (
     r"(?:man|woman|boy|girl|child|soldier|officer|policeman|civilian|member|owner|leader|"
     r"commander|resident|farmer|driver|student|teacher|trader|fighter|militant|suspect|person|"
-    r"journalist|chief|official|guard|worker|herder|villager|youth|teenager|elder|cleric|imam)"
+    r"journalist|chief|official|guard|worker|herder|villager|youth|teenager|elder|cleric|imam|"
+    r"father|mother|son|daughter|husband|wife|brother|sister|boy|girl|baby|policeman|"
+    r"businessman|shopkeeper|executive|secretary|councillor|MP|mayor|thief|robber|gunman)"
 )
 _MONTH_NEAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
 _PATTERNS = [
     # "killed 400 insurgents", "killing at least five people", "death toll rose to 12"
     re.compile(
-        r"\b(?:killed|killing|kills|killed at least|left|leaving|claimed the lives of|"
+        r"\b(?:killed|killing|kills|killed at least|left|leaving|claimed the lives of|lynched|"
+        r"lynching|executed|executing|beheaded|gunned down|shot dead|shot and killed|"
+        r"hacked to death|stabbed to death|beat to death|beaten to death|massacred|"
         r"death toll (?:rose |climbed |reached )?(?:to |of |at )?)\s+" + _QUANT + r"\b",
         re.I,
     ),
@@ -129,7 +133,15 @@ _PATTERNS = [
     # "killed the owner of the house", "shot dead a member of": one person
     re.compile(
         r"\b(?:killed|killing|shot dead|shooting dead|beat to death|stabbed to death)\s+"
-        r"(?P<num>the|a|an)\s+(?:[a-z-]+\s+){0,2}?" + _PERSON + r"\b",
+        r"(?P<num>the|a|an)\s+(?:[\w'’-]+\s+){0,3}?" + _PERSON + r"\b",
+        re.I,
+    ),
+    # "the driver is shot and killed", "the gang member was then killed": one person
+    re.compile(
+        r"\b(?P<num>the|a|an|one)\s+(?:[\w'’-]+\s+){0,4}?"
+        + _PERSON
+        + r"\s+(?:was|is|has been|had been)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|shot and killed|"
+        r"found dead|murdered|executed|lynched|beheaded|hacked to death|stabbed to death)\b",
         re.I,
     ),
     # "10 civilians were killed", "three soldiers died", "two dead", "5 fatalities"
@@ -139,7 +151,7 @@ _PATTERNS = [
         re.I,
     ),
 ]
-_AND_MORE = re.compile(r"\s+(?:[A-Za-z-]+\s+){1,3}?and\s+" + _QUANT + r"\s+[A-Za-z]", re.I)
+_AND_MORE = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}?and\s+" + _QUANT + r"(?=\s+[A-Za-z])", re.I)
 _CODED = re.compile(r"fatalit(?:y|ies)\s+(?:were\s+)?coded\s+as\s+(?P<num>\d+)", re.I)
 _NO_DEATH = re.compile(
     r"\bno (?:one|deaths|fatalities|casualties)\b|\bwithout casualties\b|"
@@ -160,9 +172,10 @@ class Fatalities:
 def parse_number(text: str) -> tuple[int, bool] | None:
     """A number or number phrase to (value, estimated); None when it is not a count."""
     t = text.lower().strip().replace(",", "")
+    t = re.sub(r"\s*(?:-|to|and)\s*\d+$", "", t)  # a range: its lower bound
     t = re.sub(
         r"^(?:at least|more than|over|nearly|almost|around|about|some|approximately|up to|"
-        r"as many as|fewer than|less than|an estimated|roughly)\s+",
+        r"as many as|fewer than|less than|an estimated|roughly|between)\s+",
         "",
         t,
     )
@@ -217,6 +230,14 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
             value, estimated = parsed
             num_word = m.group("num").lower()
             lead = m.group(0).lower()
+            if (
+                pattern is _PATTERNS[-1]
+                and num_word in {"a", "an"}
+                and not re.search(
+                    r"\b(?:was|were|been|is|are|died|dead|fatalit|bodies|death)", lead
+                )
+            ):
+                continue  # "a vigilante group lynched two thieves": "a" counts the killers
             if pattern is not _PATTERNS[-1] and (
                 num_word in {"some", "no"}
                 or (
@@ -228,7 +249,7 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
             if value > 100_000:
                 continue
             end = m.end()
-            if pattern is _PATTERNS[0]:
+            if pattern in (_PATTERNS[0], _PATTERNS[2]):
                 # "killed three soldiers and two civilians": both groups are the dead.
                 more = _AND_MORE.match(text, end)
                 extra = parse_number(more.group("num")) if more else None
