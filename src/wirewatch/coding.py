@@ -163,6 +163,25 @@ def _split_roles(
 def code_clause(
     clause: Clause, triggers: list[Trigger], actors: list[ActorMention]
 ) -> Iterator[Coded]:
+    """The events of one clause, at most one a family, each with its actors in ACLED's roles."""
+    for coded in _code_clause(clause, triggers, actors):
+        yield _demonstrators(coded)
+
+
+def _demonstrators(coded: Coded) -> Coded:
+    """In a riot the unarmed side that acts is "Rioters (country)", in a protest "Protesters
+    (country)", whatever the text calls them (students, residents, party supporters)."""
+    role = {"Riots": "rioter", "Protests": "protester"}.get(coded.event_type or "")
+    if role is None or coded.actor1 is None or coded.actor1.armed or coded.actor1.kind == role:
+        return coded
+    if coded.actor1.name is not None and coded.actor1.kind not in {"civilian"}:
+        return coded
+    return replace(coded, actor1=None, default_actor1=role)
+
+
+def _code_clause(
+    clause: Clause, triggers: list[Trigger], actors: list[ActorMention]
+) -> Iterator[Coded]:
     classes = {t.cls for t in triggers}
     families = {t.family for t in triggers}
     demo = _code_demonstration(clause, triggers, actors, classes)

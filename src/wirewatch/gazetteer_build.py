@@ -152,18 +152,35 @@ def _countries_json() -> dict[str, dict[str, object]]:
     return data
 
 
+# GeoNames' own country points (geonames.org country features, CC BY 4.0) for the countries whose
+# countryinfo centre lies far from them (the US 235 km, Canada 1,000 km, India 300 km): gold data
+# and most users take GeoNames' point as "the country".
+GEONAMES_COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    "US": (39.76, -98.5),
+    "CA": (60.10867, -113.64258),
+    "IN": (22.0, 79.0),
+    "JP": (35.68536, 139.75309),
+    "AU": (-25.0, 135.0),
+    "GB": (54.75844, -2.69531),
+    "KR": (36.5, 127.75),
+    "CO": (4.0, -73.25),
+    "DE": (51.5, 10.5),
+    "IL": (31.5, 34.75),
+}
+
+
 def _country_centres() -> dict[str, tuple[float, float]]:
     """Country centre points from the countryinfo package (MIT), when it is installed.
 
-    Its `latlng` values are the conventional country centres (Russia 60,100; Syria 35,38), close to
-    GeoNames' own. Without it we fall back on the middle of the country's places, which for large
+    Its `latlng` values are the conventional country centres (Russia 60,100; Syria 35,38), mostly
+    GeoNames' own; `GEONAMES_COUNTRY_POINTS` wins where they differ. Without it we fall back on the middle of the country's places, which for large
     countries with lopsided settlement (Russia, Canada, the US) can be hundreds of km off.
     """
+    out: dict[str, tuple[float, float]] = dict(GEONAMES_COUNTRY_POINTS)
     try:
         data_dir = resources.files("countryinfo") / "data"
     except ModuleNotFoundError:
-        return {}
-    out: dict[str, tuple[float, float]] = {}
+        return out
     for entry in sorted(data_dir.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".json"):
             continue
@@ -295,6 +312,8 @@ def _continents() -> list[_Rec]:
             for a in alts
             if isinstance(a, dict) and a.get("lang") == "en" and is_latin_name(str(a["name"]))
         }
+        if name == "Europe":  # news says "the EU" for Europe as a place ("EU airlines")
+            names |= {"EU", "European Union"}
         out.append(
             _Rec(
                 gid,

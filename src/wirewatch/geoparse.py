@@ -114,14 +114,27 @@ class _Story:
 
 
 def _contained(c: Candidate, follower_texts: list[str], gaz: Gazetteer) -> bool:
-    """Whether a name that follows this one ("X, Y", "X (Y, Z)") names the area it lies in."""
+    """Whether a name that follows this one ("X, Y", "X (Y, Z)") names the area it lies in, or
+    names the town again ("Washington, D.C.", "Farah (Farah)")."""
     p = c.place
     for name in follower_texts:
         if _same_admin(p.admin1, name) or _same_admin(p.admin2, name):
             return True
+        if (p.feature_code or "").startswith("PPL") and normalise(p.name) == normalise(name):
+            return True
         if p.country and gaz.country_code(name) == p.country:
             return True
     return False
+
+
+def _contradicted(c: Candidate, follower_texts: list[str], gaz: Gazetteer) -> bool:
+    """Whether a following name is another region of the candidate's own country: "Orikhove,
+    Luhansk" is not the Orikhove of Crimea."""
+    p = c.place
+    if not p.country or (p.feature_code or "").startswith(("ADM1", "PCL")):
+        return False
+    regions = gaz.admin1_names(p.country)
+    return any(normalise(name) in regions for name in follower_texts[:1])
 
 
 def _contains(c: Candidate, inner: list[Span]) -> bool:
@@ -204,6 +217,8 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
     local = bool(country) and country == story.focus
     if contained:  # "Biu (Borno)": the area it lies in is named right after it
         return True
+    if span.fragment and c.exact and code.startswith("PCL") and span.text[:1].isupper():
+        return True  # "Air Zimbabwe", "US Special Forces": a country inside a longer name
     if span.fragment:  # part of a longer capitalised run: "Ibrahim" of "Ibrahim Gokcek"
         return (
             c.exact
@@ -211,14 +226,13 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
             and (c.place.population >= 5000 or code.startswith("ADM") or span.locative)
         )
     if not c.exact:
-        if (span.cue_region and code in ("ADM1", "ADM2")) or (
-            span.cue_town and code.startswith("PPL") and c.place.population >= 100000
-        ):
-            return True  # "Idleb province", "Al-Hasakeh city": the cue word confirms the kind
+        if span.cue_region and code in ("ADM1", "ADM2"):
+            return True  # "Idleb province": the cue word confirms the kind
         if span.strong:
             return known and (c.place.population >= 1000 or code.startswith("ADM") or local)
         return local and (c.place.population >= 1000 or code.startswith("ADM"))
-    if c.exact and not c.main and not known and story.focus and c.place.population < 1000000:
+    foreign = story.focus not in (None, country)
+    if c.exact and not c.main and not known and foreign and c.place.population < 1000000:
         return False  # "Colonia" in a Mexican story is no alternate name of Cologne
     if span.strong:
         if span.label == "LOC" and code.startswith("PPL"):
@@ -227,6 +241,8 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         # more likely a place the gazetteer lacks than that one.
         return c.main or known or not code.startswith("PPL") or c.place.population >= 100000
     key = normalise(span.text)
+    if span.text.isupper() and len(key) == 2 and code.startswith(("PCL", "CONT")):
+        return True  # "US", "UK", "EU" written as such
     if key in NON_NAMES or len(key) < 3:
         return False
     if re.search(r"\b" + re.escape(key) + r"\b", text.lower()) and re.search(
@@ -239,6 +255,10 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         return True  # "outskirts of Kharkiv": a big place after a locative cue, whatever the label
     if span.label == "NORP":
         return False
+    if span.locative and c.main and not story.focus and c.place.population >= 5000:
+        return True  # "clashes in Moyale" in a story that names no country at all
+    if span.in_chain and code == "ADM1" and c.main and not foreign:
+        return True  # "(Nyamurenza, Ngozi)": the last name of an admin chain is its region
     if not known:  # only a big city under its own name stands without support from the story
         return c.main and c.place.population >= 500000 and span.label != "PERSON"
     if span.locative and local:
@@ -280,7 +300,7 @@ def _vote(spans: list[Span], follow: list[list[int]], story: _Story, gaz: Gazett
         exact = [c for c in span.cands if c.exact]
         if exact:
             story.names.add(normalise(span.text))
-        texts = [spans[j].text for j in follow[i]]
+        texts = [spans[j].alias or spans[j].text for j in follow[i]]
         held = [c for c in span.cands if texts and _contained(c, texts, gaz)]
         if held:  # "Biu (Borno)": a name and its area agree on a country
             country = max(held, key=_prior).place.country or ""
@@ -290,9 +310,9 @@ def _vote(spans: list[Span], follow: list[list[int]], story: _Story, gaz: Gazett
         if not exact:
             continue
         best = max(exact, key=_prior)
-        country = best.place.country
-        if not country:
+        if not best.place.country:
             continue
+        country = best.place.country
         code = best.place.feature_code or ""
         if span.strong or code.startswith("PCL") or (code == "ADM1" and _one_country(exact)):
             story.voters[country].add(normalise(span.text))
@@ -330,10 +350,11 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
     for i, chain in enumerate(follow):
         for j in chain:
             before[j].append(spans[i])
+            spans[j].in_chain = True
     _vote(spans, follow, story, gaz)
     mentions: list[PlaceMention] = []
     for i, span in enumerate(spans):
-        texts = [spans[j].text for j in follow[i]]
+        texts = [spans[j].alias or spans[j].text for j in follow[i]]
         mention = _resolve(doc, span, story, gaz, texts, before[i])
         if (mention is None or mention.place is None) and span.alt:
             parts = [_resolve(doc, p, story, gaz, texts, before[i]) for p in span.alt]
@@ -356,7 +377,12 @@ def _resolve(
 ) -> PlaceMention | None:
     """The best acceptable sense of one span; unresolved (with why) for GPE/LOC/FAC names."""
     held = {id(c) for c in span.cands if texts and _contained(c, texts, gaz)}
-    ok = [c for c in span.cands if _acceptable(span, c, story, doc.text, id(c) in held)]
+    ok = [
+        c
+        for c in span.cands
+        if _acceptable(span, c, story, doc.text, id(c) in held)
+        and (id(c) in held or not _contradicted(c, texts, gaz))
+    ]
     if not ok:
         if not span.strong:
             return None

@@ -88,12 +88,8 @@ PARTICLES = frozenset(
         "el",
         "az",
         "ez",
-        "ad",
         "ar",
-        "as",
         "ash",
-        "an",
-        "en",
         "de",
         "du",
         "da",
@@ -107,6 +103,7 @@ PARTICLES = frozenset(
         "imeni",
     ]
 )
+_HYPHEN_ONLY = frozenset(["as", "an", "at", "ad", "en", "es", "et"])
 NON_NAMES = frozenset(
     [
         "monday",
@@ -138,6 +135,56 @@ NON_NAMES = frozenset(
         "minister",
     ]
 )
+# AP-style abbreviations of US states, recognised only when written with a dot ("Calif.",
+# "W.Va", "D.C."): bare "Miss" or "Ind" are words and names too.
+US_STATES = {
+    "Ala": "Alabama",
+    "Ariz": "Arizona",
+    "Ark": "Arkansas",
+    "Calif": "California",
+    "Colo": "Colorado",
+    "Conn": "Connecticut",
+    "Del": "Delaware",
+    "DC": "Washington",
+    "Fla": "Florida",
+    "Ga": "Georgia",
+    "Ill": "Illinois",
+    "Ind": "Indiana",
+    "Kan": "Kansas",
+    "Kans": "Kansas",
+    "Ky": "Kentucky",
+    "La": "Louisiana",
+    "Md": "Maryland",
+    "Mass": "Massachusetts",
+    "Mich": "Michigan",
+    "Minn": "Minnesota",
+    "Miss": "Mississippi",
+    "Mo": "Missouri",
+    "Mont": "Montana",
+    "Neb": "Nebraska",
+    "Nebr": "Nebraska",
+    "Nev": "Nevada",
+    "NH": "New Hampshire",
+    "NJ": "New Jersey",
+    "NM": "New Mexico",
+    "NY": "New York",
+    "NC": "North Carolina",
+    "ND": "North Dakota",
+    "Okla": "Oklahoma",
+    "Ore": "Oregon",
+    "Pa": "Pennsylvania",
+    "RI": "Rhode Island",
+    "SC": "South Carolina",
+    "SD": "South Dakota",
+    "Tenn": "Tennessee",
+    "Tex": "Texas",
+    "Vt": "Vermont",
+    "Va": "Virginia",
+    "Wash": "Washington",
+    "WVa": "West Virginia",
+    "Wis": "Wisconsin",
+    "Wyo": "Wyoming",
+}
 _MAX_RUN = 6  # longer capitalised runs are titles or organisations; only their parts are tried
 
 
@@ -154,8 +201,10 @@ class Span:
     cue_town: bool = False
     near: bool = False
     locative: bool = False  # "in X", "near X", "village of X"
+    in_chain: bool = False  # follows another name as its area: "Ngozi" of "X (Y, Ngozi)"
     fragment: bool = False  # part of a longer capitalised run ("Ibrahim" of "Ibrahim Gokcek")
     cands: tuple[Candidate, ...] = ()
+    alias: str | None = None  # the full name an abbreviation stands for ("California")
     alt: list[Span] = field(default_factory=list)  # exact parts to try if this one fails
 
     @property
@@ -166,7 +215,7 @@ class Span:
 def _capitalised(name: str) -> bool:
     """Whether a name starts with a capital, after any particle: "Kyiv", "al-Hasakeh"."""
     words = [w for w in re.split(r"[\s\-']+", name) if w]
-    while len(words) > 1 and words[0].lower() in PARTICLES:
+    while len(words) > 1 and words[0].lower() in PARTICLES | _HYPHEN_ONLY:
         words.pop(0)
     return bool(words) and words[0][:1].isupper()
 
@@ -237,6 +286,18 @@ def _name_like(tok: Token) -> bool:
     )
 
 
+def _joins(sdoc: Doc, i: int) -> bool:
+    """Whether token i may join two parts of one name: a hyphen written without spaces, or a
+    particle; "as", "an", "at", "ad", "en" are English or French words too, so only before a
+    hyphen ("as-Suwayda")."""
+    tok = sdoc[i]
+    if tok.text in ("-", "'"):
+        return not tok.whitespace_ and (i == 0 or not sdoc[i - 1].whitespace_)
+    if tok.lower_ in _HYPHEN_ONLY:
+        return i + 1 < len(sdoc) and sdoc[i + 1].text == "-" and not tok.whitespace_
+    return tok.lower_ in PARTICLES
+
+
 def _runs(sdoc: Doc, skip: set[int]) -> list[list[int]]:
     """Runs of capitalised tokens, with particles and hyphens inside them ("al-Hasakeh")."""
     runs: list[list[int]] = []
@@ -249,10 +310,9 @@ def _runs(sdoc: Doc, skip: set[int]) -> list[list[int]]:
             run.append(i)
             i += 1
             continue
-        joiner = (tok.lower_ in PARTICLES or tok.text in ("-", "'")) and i not in skip
-        if joiner:  # a particle or hyphen joins when a name goes on after it
+        if _joins(sdoc, i) and i not in skip:  # a particle or hyphen inside a name
             j = i
-            while j < n and j not in skip and (sdoc[j].lower_ in PARTICLES or sdoc[j].text == "-"):
+            while j < n and j not in skip and _joins(sdoc, j):
                 j += 1
             if j < n and j not in skip and _name_like(sdoc[j]) and (run or tok.text != "-"):
                 run.extend(range(i, j))
@@ -273,6 +333,15 @@ def _label(sdoc: Doc, run: list[int]) -> str:
         if label in STRONG_LABELS:
             return label
     return labels[0] if labels and labels[0] in WEAK_LABELS else "PROPN"
+
+
+def _cuttable(sdoc: Doc, i: int, step: int) -> bool:
+    """Whether a name part may end (step -1: start) next to token i: beside another capitalised
+    word, or a hyphen between two ("Pokot-Turkana"), never beside a particle ("da Boa Vista")."""
+    if _name_like(sdoc[i]):
+        return True
+    k = i + step
+    return sdoc[i].text == "-" and 0 <= k < len(sdoc) and _name_like(sdoc[k])
 
 
 def _parts(
@@ -298,8 +367,8 @@ def _parts(
                     continue
                 if first.lower_ in PARTICLES or last.lower_ in PARTICLES:
                     continue  # "Al" of "Al Zayaynya" is an article, not the Norwegian town
-                if (a > 0 and not _name_like(sdoc[run[a - 1]])) or (
-                    b + 1 < len(run) and not _name_like(sdoc[run[b + 1]])
+                if (a > 0 and not _cuttable(sdoc, run[a - 1], -1)) or (
+                    b + 1 < len(run) and not _cuttable(sdoc, run[b + 1], 1)
                 ):
                     continue
                 found = whole_or_cut(first.idx + base, last.idx + len(last) + base, strong, label)
@@ -325,6 +394,17 @@ def find_spans(sdoc: Doc, text: str, base: int, gaz: Gazetteer) -> tuple[list[Sp
     skip: set[int] = set()
 
     def lookup(span: Span) -> bool:
+        abbrev = span.text.replace(".", "").replace(" ", "")
+        if "." in span.text and abbrev in US_STATES:
+            span.alias = US_STATES[abbrev]
+            code = "PPLC" if abbrev == "DC" else "ADM1"
+            span.cands = tuple(
+                c
+                for c in gaz.candidates(span.alias, False)
+                if c.place.country == "US" and c.place.feature_code == code
+            )
+            span.strong, span.label = True, "GPE"
+            return bool(span.cands)
         iso = gaz.demonym(span.text)
         if iso is not None and gaz.country_code(span.text) is None:
             demonyms.append(iso)
