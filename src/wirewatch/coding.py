@@ -61,7 +61,7 @@ _CIVILIAN_TARGET = re.compile(
 )
 # What makes rioting a (violent) demonstration rather than a mob: a demand, a blockade, a riot.
 _DEMONSTRATING = re.compile(
-    r"\b(?:demonstrat\w*|riot(?:ed|ers|ing|s)?|demand\w*|barricad\w*|burn\w* (?:tyres|tires)|"
+    r"\b(?:demonstrat\w*|(?<!anti-)riot(?:ed|ers|ing|s)?(?![- ]police)|demand\w*|barricad\w*|burn\w* (?:tyres|tires)|"
     r"block\w* (?:the |a |several )?(?:roads?|streets?|highway|entrance)|in protest)\b",
     re.I,
 )

@@ -352,6 +352,25 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
             before[j].append(spans[i])
             spans[j].in_chain = True
     _vote(spans, follow, story, gaz)
+    mentions = _resolve_all(doc, spans, follow, before, story, gaz)
+    # Second pass: what the first resolved ("Gainesville", "Hall County" in the US) tells the
+    # story's country, so that an ambiguous "Georgia" follows the places around it.
+    for m in mentions:
+        if m.place is not None and m.place.country and m.score >= 0.7:
+            story.countries[m.place.country] += 0.5
+            story.voters[m.place.country].add(normalise(m.text))
+    mentions = _resolve_all(doc, spans, follow, before, story, gaz)
+    return mentions
+
+
+def _resolve_all(
+    doc: Document,
+    spans: list[Span],
+    follow: list[list[int]],
+    before: list[list[Span]],
+    story: _Story,
+    gaz: Gazetteer,
+) -> list[PlaceMention]:
     mentions: list[PlaceMention] = []
     for i, span in enumerate(spans):
         texts = [spans[j].alias or spans[j].text for j in follow[i]]
