@@ -69,8 +69,9 @@ _LIGHT_ARMS = re.compile(
     r"\b(?:small arms|machine ?guns?|grenade launchers?|sniper|rifles?|IFVs?|gunfire|shots|bursts)\b",
     re.I,
 )
+_ANYONE = re.compile(r"(?:[\w-]+\s+){0,2}(?:m[ae]n|people|persons?|individuals?)")
 _PASSIVE = re.compile(
-    r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?(?:\w+ed|shot|hit|slain|beaten|taken|found|burnt|hanged|hung|struck)\b",
+    r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|shot|hit|slain|beaten|taken|found|burnt|hanged|hung|struck)\b",
     re.I,
 )
 
@@ -155,6 +156,9 @@ def _split_roles(
         armed_before = [a for a in before if a.armed]
         agent = armed_before[-1] if armed_before else (before[-1] if before else None)
         patient = after[0] if after else None
+        if patient is None and agent is not None:
+            # "Police officer dies when militants shoot him": the victim was named first.
+            patient = next((a for a in before if a is not agent and a.kind != agent.kind), None)
     if agent is None and re.match(r"\s*(?:who|which)\b", clause.text, re.I) and clause.antecedent:
         agent = clause.antecedent
     return agent, patient
@@ -347,6 +351,9 @@ def _code_violence(
             patient,
             default_actor1="rebel",
         )
+    if agent is not None and agent.kind == "civilian" and _ANYONE.fullmatch(agent.text.lower()):
+        # "shot dead by three men", "beaten by people": unnamed attackers, not a crowd.
+        agent = replace(agent, kind="rebel", inter=3)
     if agent is not None and agent.kind in {"civilian", "rioter", "protester"}:
         # Unarmed people who attack, whoever their victims: a mob.
         return Coded(

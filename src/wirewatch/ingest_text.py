@@ -166,7 +166,7 @@ def guess_language(text: str) -> str:
         return "en" if english >= foreign else "und"
     # Terse English (coders' notes, headlines) has few function words, but still more English
     # than foreign ones; another language has more of its own.
-    return "en" if english > 0 and english >= foreign else "und"
+    return "en" if english >= foreign else "und"
 
 
 def _split_dateline(text: str) -> tuple[str | None, str | None, str]:
