@@ -304,6 +304,11 @@ def country_name(iso2: str | None) -> str | None:
     return str(getattr(record, "common_name", None) or record.name)
 
 
+def iso2_of(iso3: str | None) -> str | None:
+    record = pycountry.countries.get(alpha_3=iso3) if iso3 else None
+    return str(record.alpha_2) if record is not None else None
+
+
 def iso3_of(iso2: str | None) -> str | None:
     record = pycountry.countries.get(alpha_2=iso2) if iso2 else None
     return str(record.alpha_3) if record is not None else None

@@ -19,7 +19,14 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from wirewatch import lexicon
-from wirewatch.actors import ActorMention, canonical, country_name, find_actors, iso3_of
+from wirewatch.actors import (
+    ActorMention,
+    canonical,
+    country_name,
+    find_actors,
+    iso2_of,
+    iso3_of,
+)
 from wirewatch.claims import Claimant, find_claimants
 from wirewatch.coding import Clause, Coded, clauses, codable, code_clause, is_claimant
 from wirewatch.dates import ResolvedDate, find_dates
@@ -65,7 +72,8 @@ _IRREALIS = re.compile(
     r"aim(?:ed|s)? to|risks?|fears?|feared|prospect|if|expected to|ready to|prepar(?:ed|ing) to|"
     r"warn(?:ed|s)? (?:of|that)|call(?:ed|s)? for|in an attempt to|attempt to|did not|didn't|denied|"
     r"never|no|not|without|to stall|to protect|to push back|to support|to back|to prevent)\W+(?:\w+\W+){0,4}$"
-    r"|\bto\s+$|\baccus\w*\s+(?:\w+\W+){0,5}$|\bclaimed responsibility\b",
+    r"|(?<!resorted )(?<!began )(?<!started )(?<!continued )(?<!managed )(?<!proceeded )(?<!went on )"
+    r"(?<!forced )(?<!used )\bto\s+$|\baccus\w*\s+(?:\w+\W+){0,5}$|\bclaimed responsibility\b",
     re.I,
 )
 # Words that open what protesters demand or denounce.
@@ -190,6 +198,10 @@ class RuleEngine:
                 clause = replace(clause, antecedent=before[-1] if before else None)
                 triggers = self._triggers(clause, doc_actors, resolved)
                 fatal = find_fatalities(clause.text, clause.start)
+                prev_idx = last_event.get(para)
+                if prev_idx is not None and _intervenes(triggers, events[prev_idx]):
+                    events[prev_idx] = _with_intervention(events[prev_idx], triggers, fatal, doc)
+                    continue
                 if not triggers or not codable(triggers):
                     if fatal and para in last_event:
                         events[last_event[para]] = _add_fatalities(
@@ -456,6 +468,51 @@ def _continues(event: Event, prev: Event, coded: Coded) -> bool:
     if (event.event_type, event.sub_event_type) != (prev.event_type, prev.sub_event_type):
         return False
     return event.location == prev.location or event.geo_precision == 3
+
+
+_INTERVENTION_CLASSES = frozenset({"intervention", "arrest", "excessive", "kill", "attack"})
+
+
+def _intervenes(triggers: list[Trigger], prev: Event) -> bool:
+    """A sentence that only tells how the authorities answered the protest just reported."""
+    return (
+        prev.event_type == "Protests"
+        and bool(triggers)
+        and all(t.cls in _INTERVENTION_CLASSES for t in triggers)
+        and any(t.cls in {"intervention", "arrest", "excessive"} for t in triggers)
+    )
+
+
+def _with_intervention(
+    prev: Event, triggers: list[Trigger], fatal: list[Fatalities], doc: Document
+) -> Event:
+    """The protest becomes one with intervention, or with excessive force when people died."""
+    deadly = any(t.cls in {"excessive", "kill"} for t in triggers) and bool(fatal)
+    sub = "Excessive force against protesters" if deadly else "Protest with intervention"
+    if prev.sub_event_type == "Excessive force against protesters":
+        sub = prev.sub_event_type
+    police, inter2 = prev.actor2, prev.inter2
+    if police is None:
+        iso2 = iso2_of(prev.iso3)
+        police, inter2 = canonical(
+            ActorMention(0, 0, "", "police", None, 1, iso2), iso2, prev.event_date
+        )
+    number, estimated = (
+        _sum_fatalities(fatal) if deadly else (prev.fatalities, prev.fatalities_estimated)
+    )
+    evidence = [
+        *prev.evidence,
+        *(Evidence(doc.doc_id, t.start, t.end, t.text, "intervention") for t in triggers),
+    ]
+    return replace(
+        prev,
+        sub_event_type=sub,
+        actor2=police,
+        inter2=inter2,
+        fatalities=max(number, prev.fatalities),
+        fatalities_estimated=estimated,
+        evidence=tuple(evidence),
+    )
 
 
 def _claimed_by(event: Event, text: str, start: int, doc: Document) -> Event:
