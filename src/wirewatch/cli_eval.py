@@ -17,6 +17,7 @@ import click
 
 from wirewatch.errors import EvaluateError, WirewatchError
 from wirewatch.evaluate import (
+    Measure,
     Report,
     group_by_story,
     reports_to_json,
@@ -45,6 +46,8 @@ GOLD_SETS: tuple[tuple[str, str], ...] = (
     ("acled", "data/acled/acled_dev.csv"),
     ("seed", "seed/expected.jsonl"),
     ("wikievents", "data/wikievents/dev.jsonl"),
+    ("geowebnews", "data/geoparsing/GeoWebNews.xml"),
+    ("lgl", "data/geoparsing/lgl.xml"),
 )
 SUBSET_TITLES = {
     "modern": "ACLED dev, modern-schema rows",
@@ -60,6 +63,32 @@ class Outcome:
 
     reports: tuple[Report, ...]
     predictions: tuple[Event, ...]
+
+
+def evaluate_geo(path: Path, kind: str, limit: int | None = None) -> Outcome:
+    """Geoparsing scores (recall of gold names, precision, accuracy within 161 km, median km)."""
+    from wirewatch.geo_eval import evaluate_geoparsing
+
+    figures = evaluate_geoparsing(path, kind, limit=limit)
+    gold, found, predicted = int(figures["gold"]), int(figures["found"]), int(figures["predicted"])
+    correct = int(figures.get("correct", round(float(figures["acc_at_161"]) * found)))
+    good = int(figures.get("good_predicted", round(float(figures["precision"]) * predicted)))
+    report = Report(
+        name=f"geoparse-{kind}",
+        title=f"Geoparsing, {'GeoWebNews' if kind == 'geowebnews' else 'LGL'}",
+        counts=(
+            ("gold toponyms", gold),
+            ("predicted places", predicted),
+            ("demonyms left out", int(figures.get("demonyms_excluded", 0))),
+        ),
+        measures=(
+            Measure("recall", found, gold, "gold names found (overlapping span)"),
+            Measure("precision", good, predicted, "predicted places on a gold toponym"),
+            Measure("acc_161km", correct, found, "found names placed within 161 km"),
+        ),
+        details=(("median_km", str(figures["median_km"])),),
+    )
+    return Outcome((report,), ())
 
 
 def default_gold_dir() -> Path:
@@ -264,6 +293,8 @@ def evaluate_command(
                 )
             elif kind == "seed":
                 outcomes.append(evaluate_seed(path, predictions=predictions, quiet=quiet))
+            elif kind in {"geowebnews", "lgl"}:
+                outcomes.append(evaluate_geo(path, kind, limit=limit))
             else:
                 outcomes.append(
                     evaluate_wikievents(path, predictions=predictions, limit=limit, quiet=quiet)

@@ -43,7 +43,7 @@ VIOLENT_ME_COUNTRIES = frozenset(
 )
 
 Subset = Literal["modern", "violent-me", "all"]
-GoldKind = Literal["acled", "seed", "wikievents"]
+GoldKind = Literal["acled", "seed", "wikievents", "geowebnews", "lgl"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,6 +373,13 @@ def sniff_gold(path: str | Path) -> GoldKind:
     path = Path(path)
     if path.suffix.lower() == ".csv":
         return "acled"
+    if path.suffix.lower() == ".xml":
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            head = fh.read(20_000)
+        if "<gaztag" in head:
+            return "lgl"
+        if "<toponym>" in head or "<toponyms>" in head:
+            return "geowebnews"
     try:
         with path.open(encoding="utf-8") as fh:
             first = next((line for line in fh if line.strip()), "")
@@ -388,8 +395,8 @@ def sniff_gold(path: str | Path) -> GoldKind:
         if "id" in record and "event_date" in record and ("core" in record or "plover" in record):
             return "seed"
     raise EvaluateError(
-        f"Cannot tell what gold set {path} is: expected an ACLED .csv, the seed's expected.jsonl "
-        "or WikiEvents' dev.jsonl."
+        f"Cannot tell what gold set {path} is: expected an ACLED .csv, the seed's expected.jsonl, "
+        "WikiEvents' dev.jsonl, or a GeoWebNews/LGL geoparsing .xml."
     )
 
 
