@@ -108,3 +108,15 @@ def test_every_event_carries_evidence_that_quotes_the_text() -> None:
 def test_html_left_in_text_and_non_english_do_not_crash() -> None:
     extract("<p>Soldiers <b>clashed</b> with rebels in Goma on Monday.</p>", published="2024-02-05")
     extract("Des soldats ont été tués dimanche à Goma.", published="2024-02-05")
+
+
+def test_a_huge_story_is_prefiltered_and_keeps_true_offsets() -> None:
+    paragraph = " ".join(["The council discussed the budget for the coming year at length."] * 30)
+    filler = (paragraph + "\n\n") * 600
+    event = "Gunmen killed seven people in Benue state on Sunday, police said."
+    text = filler + event + "\n\n" + filler
+    assert len(text) > 2_000_000
+    events = [e for e in extract(text, published="2024-02-05") if e.event_type]
+    assert [e.fatalities for e in events] == [7]
+    (ev,) = [ev for ev in events[0].evidence if ev.field == "event"]
+    assert text[ev.start : ev.end] == ev.text == event
