@@ -572,7 +572,14 @@ def _nearest_date(
         return bool(speech.search(clause.text[: d.start - clause.start][-40:]))
 
     candidates = [d for d in own if not is_speech(d)] or own
-    return min(candidates, key=lambda d: abs(d.start - trigger.start))
+    # A date that opens the clause ("On 9 May 2020, ...") dates all of it.
+    lead = [d for d in candidates if d.start - clause.start <= 12]
+    if lead:
+        return lead[0]
+    # Of far-apart dates, the recent ones are the event's; an old one is background.
+    latest = max(d.value for d in candidates)
+    recent = [d for d in candidates if (latest - d.value).days <= 60] or candidates
+    return min(recent, key=lambda d: abs(d.start - trigger.start))
 
 
 def _actor_name(
