@@ -56,7 +56,17 @@ _MOB = re.compile(
 )
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:village|market|homes?|houses?|church|mosque|school|hospital|clinic|"
-    r"camp|bus|shop|farm|residential|wedding|funeral|worshippers)\b",
+    r"camp|bus|shop|farm|residential|wedding|funeral|worshippers|drivers?|reporters?|"
+    r"journalists?|merchants?|sellers?|vendors?|traders?|defenders?|activists?|teachers?|"
+    r"doctors?|nurses?|farmers?|herders?|shopkeepers?|businessm[ae]n|employees?|owners?|"
+    r"priests?|imams?|pastors?|passengers?|motorists?|pedestrians?|family|wife|husband)\b",
+    re.I,
+)
+# Targets that bear arms or belong to an armed side: attacking them is a fight.
+_MILITARY_TARGET = re.compile(
+    r"\b(?:positions?|bases?|checkpoints?|posts?|convoys?|patrols?|barracks|outposts?|garrisons?|"
+    r"troops|soldiers|forces|units?|front(?:line)?s?|military|army|police stations?|"
+    r"two-pronged|offensive|advance)\b",
     re.I,
 )
 # What makes rioting a (violent) demonstration rather than a mob: a demand, a blockade, a riot.
@@ -382,12 +392,13 @@ def _code_violence(
         )
     after = clause.text[main.end - clause.start : main.end - clause.start + 60]
     civilian_target = bool(_CIVILIAN_TARGET.search(after))
+    military_target = bool(_MILITARY_TARGET.search(after))
     if victims_armed or (
         agent is not None
         and agent.armed
         and patient is None
         and not civilian_target
-        and main.cls in {"attack", "clash"}
+        and (main.cls == "clash" or military_target)
     ):
         return Coded(
             "Battles", "Armed clash", "ASSAULT", main, agent, patient, default_actor1="rebel"
