@@ -10,11 +10,12 @@ the span of text it came from.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -24,8 +25,16 @@ from wirewatch.actors import (
     canonical,
     country_name,
     find_actors,
-    iso2_of,
     iso3_of,
+)
+from wirewatch.amend import (
+    add_fatalities,
+    claimed_by,
+    continues,
+    inherit,
+    intervenes,
+    sum_fatalities,
+    with_intervention,
 )
 from wirewatch.claims import Claimant, find_claimants
 from wirewatch.coding import Clause, Coded, clauses, codable, code_clause, is_claimant
@@ -53,6 +62,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Documents parsed together in one `nlp.pipe` stream.
+BATCH_SIZE = 64
 # Texts longer than this are reduced to the paragraphs that may hold an event before parsing.
 PREFILTER_CHARS = 50_000
 # The lexicons are English; other languages are skipped with a logged reason, never guessed at.
@@ -86,9 +97,6 @@ _CIRCUMSTANCE = re.compile(
     r"\b(?:following|after|amid|during the|since|ahead of|in the wake of)\s+(?:[\w-]+\s+){0,4}$",
     re.I,
 )
-# A count of the event's dead stated as such ("2 fatalities", "fatalities coded as 10") overrides
-# the figures met in its sentences.
-_SUMMARY = re.compile(r"\bfatalit|\bcoded\b", re.I)
 # Words that make a death the cause of a demonstration rather than its toll.
 _CAUSE = re.compile(
     r"\b(?:after|following|over|against|demand\w*|justice for|death of|deaths of|investigat\w*|"
@@ -96,6 +104,17 @@ _CAUSE = re.compile(
     re.I,
 )
 _RESPONSIBILITY = re.compile(r"\b(?:claimed|admitted|took) responsibility\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Story:
+    """What the whole story tells every clause's event: its places, sentences and main actors."""
+
+    doc: Document
+    places: list[PlaceMention]
+    sentences: list[tuple[int, int, Span]]
+    focus: str | None
+    main_rebel: str | None
 
 
 class RuleEngine:
@@ -118,21 +137,18 @@ class RuleEngine:
         return next(self.extract_many([doc]))[1]
 
     def extract_many(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        from wirewatch.nlp import parse_many
-
         batch: list[Document] = []
         for doc in docs:
             batch.append(doc)
-            if len(batch) >= 64:
-                yield from self._run_batch(batch, parse_many)
+            if len(batch) >= BATCH_SIZE:
+                yield from self._run_batch(batch)
                 batch = []
         if batch:
-            yield from self._run_batch(batch, parse_many)
+            yield from self._run_batch(batch)
 
-    def _run_batch(
-        self, batch: list[Document], parse_many: object
-    ) -> Iterator[tuple[Document, list[Event]]]:
-        from wirewatch.nlp import parse_many as pm
+    def _run_batch(self, batch: list[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        """Parse a batch's texts in one `nlp.pipe` stream, then code each document."""
+        from wirewatch.nlp import parse_many
 
         pieces: list[tuple[int, int, str]] = []  # (doc index, offset, text)
         for i, doc in enumerate(batch):
@@ -144,7 +160,7 @@ class RuleEngine:
             for offset, text in _pieces(doc.text):
                 pieces.append((i, offset, text))
         parsed: list[list[tuple[int, Doc]]] = [[] for _ in batch]
-        for (i, offset, _), sdoc in zip(pieces, pm(p[2] for p in pieces), strict=True):
+        for (i, offset, _), sdoc in zip(pieces, parse_many(p[2] for p in pieces), strict=True):
             parsed[i].append((offset, sdoc))
         for doc, sdocs in zip(batch, parsed, strict=True):
             yield doc, self.code_document(doc, sdocs)
@@ -173,13 +189,14 @@ class RuleEngine:
         doc_actors = [a for offset, sdoc in sdocs for a in find_actors(sdoc.text, offset)]
         # "The rebels" of a story are the rebel group it names first (usually in its lede).
         main_rebel = next((a.name for a in doc_actors if a.name and a.kind == "rebel"), None)
+        story = _Story(doc, resolved, sentences, focus, main_rebel)
 
         events: list[Event] = []
         last_event: dict[int, int] = {}  # paragraph -> index in events
         last_date: dict[int, ResolvedDate] = {}
         for s_idx, (s_start, s_end, sent) in enumerate(sentences):
             text = doc.text[s_start:s_end]
-            para = sum(1 for p in paragraphs if p < s_start)
+            para = bisect.bisect_left(paragraphs, s_start)
             dates = [
                 d
                 for d in find_dates(text, ref, s_start)
@@ -191,7 +208,7 @@ class RuleEngine:
                 last_date[para] = dates[-1]
             claimants = find_claimants(sent, doc_actors, s_start)
             if _RESPONSIBILITY.search(text) and para in last_event:
-                events[last_event[para]] = _claimed_by(events[last_event[para]], text, s_start, doc)
+                events[last_event[para]] = claimed_by(events[last_event[para]], text, s_start, doc)
             sent_actors = find_actors(text, s_start)
             for clause in clauses(text, s_start, s_idx, para):
                 before = [a for a in sent_actors if a.end <= clause.start and a.armed]
@@ -199,12 +216,12 @@ class RuleEngine:
                 triggers = self._triggers(clause, doc_actors, resolved)
                 fatal = find_fatalities(clause.text, clause.start)
                 prev_idx = last_event.get(para)
-                if prev_idx is not None and _intervenes(triggers, events[prev_idx]):
-                    events[prev_idx] = _with_intervention(events[prev_idx], triggers, fatal, doc)
+                if prev_idx is not None and intervenes(triggers, events[prev_idx]):
+                    events[prev_idx] = with_intervention(events[prev_idx], triggers, fatal, doc)
                     continue
                 if not triggers or not codable(triggers):
                     if fatal and para in last_event:
-                        events[last_event[para]] = _add_fatalities(
+                        events[last_event[para]] = add_fatalities(
                             events[last_event[para]], fatal, doc
                         )
                     continue
@@ -215,25 +232,12 @@ class RuleEngine:
                 ]
                 for coded in code_clause(clause, triggers, actors):
                     prev = events[last_event[para]] if para in last_event else None
-                    coded = _inherit(coded, prev, actors)
+                    coded = inherit(coded, prev, actors)
                     event = self._build(
-                        doc,
-                        clause,
-                        coded,
-                        actors,
-                        dates,
-                        last_date.get(para),
-                        resolved,
-                        sentences,
-                        focus,
-                        main_rebel,
-                        fatal,
-                        claimants,
+                        story, clause, coded, actors, dates, last_date.get(para), fatal, claimants
                     )
-                    if event is None:
-                        continue
-                    if prev is not None and _continues(event, prev, coded):
-                        events[last_event[para]] = _add_fatalities(prev, fatal, doc, event.evidence)
+                    if prev is not None and continues(event, prev, coded):
+                        events[last_event[para]] = add_fatalities(prev, fatal, doc, event.evidence)
                         continue
                     events.append(event)
                     last_event[para] = len(events) - 1
@@ -283,19 +287,17 @@ class RuleEngine:
 
     def _build(
         self,
-        doc: Document,
+        story: _Story,
         clause: Clause,
         coded: Coded,
         actors: list[ActorMention],
         dates: list[ResolvedDate],
         para_date: ResolvedDate | None,
-        places: list[PlaceMention],
-        sentences: list[tuple[int, int, Span]],
-        focus: str | None,
-        main_rebel: str | None,
         fatal: list[Fatalities],
         claimants: list[Claimant],
-    ) -> Event | None:
+    ) -> Event:
+        """One event from a coded clause: its date, place, actors, dead and claimants."""
+        doc, focus, main_rebel = story.doc, story.focus, story.main_rebel
         evidence = [
             Evidence(doc.doc_id, clause.start, clause.end, clause.text.strip(), "event"),
             Evidence(
@@ -314,7 +316,12 @@ class RuleEngine:
             event_date, precision = _default_date(doc), 1
         # Where
         mention = choose_place(
-            clause.start, clause.end, clause.sentence, coded.trigger.start, places, sentences
+            clause.start,
+            clause.end,
+            clause.sentence,
+            coded.trigger.start,
+            story.places,
+            story.sentences,
         )
         chosen: Place | None = mention.place if mention is not None else None
         if mention is not None and chosen is not None:
@@ -344,7 +351,7 @@ class RuleEngine:
             fatal = [
                 f for f in fatal if not _CAUSE.search(doc.text[max(0, f.start - 60) : f.start])
             ]
-        fatalities, estimated = _sum_fatalities(fatal)
+        fatalities, estimated = sum_fatalities(fatal)
         if says_no_deaths(clause.text):
             fatalities, estimated = 0, False
         for f in fatal:
@@ -444,119 +451,6 @@ def _is_background(text: str, dates: list[ResolvedDate], ref: date | None) -> bo
     if _BACKGROUND.search(text):
         return True
     return bool(ref and dates and all(d.value < ref - timedelta(days=45) for d in dates))
-
-
-def _inherit(coded: Coded, prev: Event | None, actors: list[ActorMention]) -> Coded:
-    """A killing with no weapon and no perpetrator right after a strike is that strike's toll."""
-    if prev is None or coded.trigger.cls not in {"kill", "attack"} or coded.actor1 is not None:
-        return coded
-    if prev.event_type != "Explosions/Remote violence":
-        return coded
-    return replace(
-        coded,
-        event_type=prev.event_type,
-        sub_event_type=prev.sub_event_type,
-        default_actor1=f"={prev.actor1}" if prev.actor1 else coded.default_actor1,
-        assoc1=prev.assoc_actor_1,
-    )
-
-
-def _continues(event: Event, prev: Event, coded: Coded) -> bool:
-    """Does this clause only add to the previous event (a toll, a detail) rather than report a new one?"""
-    if coded.trigger.cls not in {"kill", "attack"} or coded.actor1 is not None:
-        return False
-    if (event.event_type, event.sub_event_type) != (prev.event_type, prev.sub_event_type):
-        return False
-    return event.location == prev.location or event.geo_precision == 3
-
-
-_INTERVENTION_CLASSES = frozenset({"intervention", "arrest", "excessive", "kill", "attack"})
-
-
-def _intervenes(triggers: list[Trigger], prev: Event) -> bool:
-    """A sentence that only tells how the authorities answered the protest just reported."""
-    return (
-        prev.event_type == "Protests"
-        and bool(triggers)
-        and all(t.cls in _INTERVENTION_CLASSES for t in triggers)
-        and any(t.cls in {"intervention", "arrest", "excessive"} for t in triggers)
-    )
-
-
-def _with_intervention(
-    prev: Event, triggers: list[Trigger], fatal: list[Fatalities], doc: Document
-) -> Event:
-    """The protest becomes one with intervention, or with excessive force when people died."""
-    deadly = any(t.cls in {"excessive", "kill"} for t in triggers) and bool(fatal)
-    sub = "Excessive force against protesters" if deadly else "Protest with intervention"
-    if prev.sub_event_type == "Excessive force against protesters":
-        sub = prev.sub_event_type
-    police, inter2 = prev.actor2, prev.inter2
-    if police is None:
-        iso2 = iso2_of(prev.iso3)
-        police, inter2 = canonical(
-            ActorMention(0, 0, "", "police", None, 1, iso2), iso2, prev.event_date
-        )
-    number, estimated = (
-        _sum_fatalities(fatal) if deadly else (prev.fatalities, prev.fatalities_estimated)
-    )
-    evidence = [
-        *prev.evidence,
-        *(Evidence(doc.doc_id, t.start, t.end, t.text, "intervention") for t in triggers),
-    ]
-    return replace(
-        prev,
-        sub_event_type=sub,
-        actor2=police,
-        inter2=inter2,
-        fatalities=max(number, prev.fatalities),
-        fatalities_estimated=estimated,
-        evidence=tuple(evidence),
-    )
-
-
-def _claimed_by(event: Event, text: str, start: int, doc: Document) -> Event:
-    """ "Al Shabaab claimed responsibility": the named group becomes the unidentified attacker."""
-    if event.actor1 and not event.actor1.startswith("Unidentified"):
-        return event
-    named = [a for a in find_actors(text, start) if a.name and a.armed]
-    if not named:
-        return event
-    group = named[0]
-    return replace(
-        event,
-        actor1=group.name,
-        inter1=group.inter,
-        evidence=(
-            *event.evidence,
-            Evidence(doc.doc_id, group.start, group.end, group.text, "actor1"),
-        ),
-    )
-
-
-def _add_fatalities(
-    event: Event, fatal: list[Fatalities], doc: Document, extra: tuple[Evidence, ...] = ()
-) -> Event:
-    number, estimated = _sum_fatalities(fatal)
-    evidence = list(event.evidence) + [
-        Evidence(doc.doc_id, f.start, f.end, f.text, "fatalities") for f in fatal
-    ]
-    evidence += [e for e in extra if e.field == "event"]
-    summary = any(_SUMMARY.search(f.text) for f in fatal)
-    if number > event.fatalities or (summary and fatal):
-        return replace(
-            event, fatalities=number, fatalities_estimated=estimated, evidence=tuple(evidence)
-        )
-    return replace(event, evidence=tuple(evidence))
-
-
-def _sum_fatalities(fatal: list[Fatalities]) -> tuple[int, bool]:
-    if not fatal:
-        return 0, False
-    coded = [f for f in fatal if _SUMMARY.search(f.text)]
-    if coded:
-        return coded[-1].number, coded[-1].estimated
-    return sum(f.number for f in fatal), any(f.estimated for f in fatal)
 
 
 def _nearest_date(

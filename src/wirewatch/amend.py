@@ -1,0 +1,135 @@
+"""Amending an event with what later sentences of its story add.
+
+Wire copy reports an event in one sentence and adds to it in the next: the toll ("Two soldiers
+were killed"), the police's answer to a protest ("Police dispersed them with tear gas"), who
+claimed an attack ("Al Shabaab claimed responsibility"). These sentences amend the event they
+follow instead of becoming events of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from wirewatch.actors import ActorMention, canonical, find_actors, iso2_of
+from wirewatch.coding import Coded
+from wirewatch.lexicon import Trigger
+from wirewatch.models import Document, Event, Evidence
+from wirewatch.numbers import Fatalities
+
+# A count of the event's dead stated as such ("2 fatalities", "fatalities coded as 10") overrides
+# the figures met in its sentences.
+_SUMMARY = re.compile(r"\bfatalit|\bcoded\b", re.I)
+
+
+def inherit(coded: Coded, prev: Event | None, actors: list[ActorMention]) -> Coded:
+    """A killing with no weapon and no perpetrator right after a strike is that strike's toll."""
+    if prev is None or coded.trigger.cls not in {"kill", "attack"} or coded.actor1 is not None:
+        return coded
+    if prev.event_type != "Explosions/Remote violence":
+        return coded
+    return replace(
+        coded,
+        event_type=prev.event_type,
+        sub_event_type=prev.sub_event_type,
+        default_actor1=f"={prev.actor1}" if prev.actor1 else coded.default_actor1,
+        assoc1=prev.assoc_actor_1,
+    )
+
+
+def continues(event: Event, prev: Event, coded: Coded) -> bool:
+    """Does this clause only add to the previous event (a toll, a detail) rather than report a new one?"""
+    if coded.trigger.cls not in {"kill", "attack"} or coded.actor1 is not None:
+        return False
+    if (event.event_type, event.sub_event_type) != (prev.event_type, prev.sub_event_type):
+        return False
+    return event.location == prev.location or event.geo_precision == 3
+
+
+_INTERVENTION_CLASSES = frozenset({"intervention", "arrest", "excessive", "kill", "attack"})
+
+
+def intervenes(triggers: list[Trigger], prev: Event) -> bool:
+    """A sentence that only tells how the authorities answered the protest just reported."""
+    return (
+        prev.event_type == "Protests"
+        and bool(triggers)
+        and all(t.cls in _INTERVENTION_CLASSES for t in triggers)
+        and any(t.cls in {"intervention", "arrest", "excessive"} for t in triggers)
+    )
+
+
+def with_intervention(
+    prev: Event, triggers: list[Trigger], fatal: list[Fatalities], doc: Document
+) -> Event:
+    """The protest becomes one with intervention, or with excessive force when people died."""
+    deadly = any(t.cls in {"excessive", "kill"} for t in triggers) and bool(fatal)
+    sub = "Excessive force against protesters" if deadly else "Protest with intervention"
+    if prev.sub_event_type == "Excessive force against protesters":
+        sub = prev.sub_event_type
+    police, inter2 = prev.actor2, prev.inter2
+    if police is None:
+        iso2 = iso2_of(prev.iso3)
+        police, inter2 = canonical(
+            ActorMention(0, 0, "", "police", None, 1, iso2), iso2, prev.event_date
+        )
+    number, estimated = (
+        sum_fatalities(fatal) if deadly else (prev.fatalities, prev.fatalities_estimated)
+    )
+    evidence = [
+        *prev.evidence,
+        *(Evidence(doc.doc_id, t.start, t.end, t.text, "intervention") for t in triggers),
+    ]
+    return replace(
+        prev,
+        sub_event_type=sub,
+        actor2=police,
+        inter2=inter2,
+        fatalities=max(number, prev.fatalities),
+        fatalities_estimated=estimated,
+        evidence=tuple(evidence),
+    )
+
+
+def claimed_by(event: Event, text: str, start: int, doc: Document) -> Event:
+    """ "Al Shabaab claimed responsibility": the named group becomes the unidentified attacker."""
+    if event.actor1 and not event.actor1.startswith("Unidentified"):
+        return event
+    named = [a for a in find_actors(text, start) if a.name and a.armed]
+    if not named:
+        return event
+    group = named[0]
+    return replace(
+        event,
+        actor1=group.name,
+        inter1=group.inter,
+        evidence=(
+            *event.evidence,
+            Evidence(doc.doc_id, group.start, group.end, group.text, "actor1"),
+        ),
+    )
+
+
+def add_fatalities(
+    event: Event, fatal: list[Fatalities], doc: Document, extra: tuple[Evidence, ...] = ()
+) -> Event:
+    number, estimated = sum_fatalities(fatal)
+    evidence = list(event.evidence) + [
+        Evidence(doc.doc_id, f.start, f.end, f.text, "fatalities") for f in fatal
+    ]
+    evidence += [e for e in extra if e.field == "event"]
+    summary = any(_SUMMARY.search(f.text) for f in fatal)
+    if number > event.fatalities or (summary and fatal):
+        return replace(
+            event, fatalities=number, fatalities_estimated=estimated, evidence=tuple(evidence)
+        )
+    return replace(event, evidence=tuple(evidence))
+
+
+def sum_fatalities(fatal: list[Fatalities]) -> tuple[int, bool]:
+    if not fatal:
+        return 0, False
+    coded = [f for f in fatal if _SUMMARY.search(f.text)]
+    if coded:
+        return coded[-1].number, coded[-1].estimated
+    return sum(f.number for f in fatal), any(f.estimated for f in fatal)
