@@ -268,7 +268,8 @@ class RuleEngine:
                 continue  # "gathered to protest" is a protest; "moved to attack" is not an attack
             if t.cls == "protest" and _CIRCUMSTANCE.search(before):
                 continue  # "amid ... demonstrations" sets the scene; it reports no protest
-            grievance = t.cls == "intervention" or (protest and t.cls == "arrest")
+            # In a protest, what comes after "against", "demanding", "justice for" is its cause.
+            grievance = t.cls == "intervention" or (protest and t.cls != "protest")
             if grievance and _GRIEVANCE.search(before):
                 continue  # "protested against the arrest of" names a grievance, not an intervention
             kept.append(t)
