@@ -10,14 +10,14 @@ the text ("Tehran-backed", "backed by Turkey") are kept with the actor.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from typing import Any
 
 import pycountry
+
+from wirewatch import actor_dictionary as ad
 
 # Role nouns, by the kind of actor they make. Order within a kind does not matter; the longest
 # match wins because the alternation is sorted by length.
@@ -94,7 +94,8 @@ ROLE_WORDS: dict[str, list[str]] = {
         "kidnappers?",
         "abductors?",
         "robbers?",
-        "gang(?:s|sters?)?",
+        "(?:unknown|unidentified) part(?:y|ies)",
+        "(?:unknown|unidentified) armed groups?",
     ],
     "protester": [
         "protesters?",
@@ -219,19 +220,19 @@ class ActorMention:
         return self.kind in {"military", "police", "rebel", "militia", "external"}
 
 
-def _data(name: str) -> Any:
-    return json.loads(resources.files("wirewatch").joinpath("data", name).read_text("utf-8"))
-
-
-@functools.lru_cache(maxsize=1)
-def _dictionary() -> dict[str, Any]:
-    return dict(_data("actors.json"))
+# Criminal armed groups: ACLED's "Unidentified Gang (Mexico)", not an unidentified armed group.
+_GANG = re.compile(
+    r"\b(?:(?:suspected|alleged|armed|rival|local|criminal)\s+)?(?:gang(?:s|sters?| members?)?|"
+    r"criminal (?:groups?|gangs?|cells?|organi[sz]ations?)|criminals|cartel (?:members|gunmen)|"
+    r"hitm[ae]n|sicarios?|narcos|drug traffickers)\b",
+    re.IGNORECASE,
+)
 
 
 @functools.lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Demonym or adjective ("Syrian", "Iraqi") to ISO2, plus the country names themselves."""
-    data = _data("demonyms.json")
+    data = ad.data("demonyms.json")
     table = dict(data.get("demonyms", {}))
     for name, iso2 in data.get("country_aliases", {}).items():
         table.setdefault(name, iso2)
@@ -322,7 +323,7 @@ def _alias_key(text: str) -> str:
 def _group_pattern() -> tuple[re.Pattern[str], dict[str, dict[str, Any]]]:
     by_alias: dict[str, dict[str, Any]] = {}
     parts: list[str] = []
-    aliases = [(a, g) for g in _dictionary()["groups"] for a in g["aliases"]]
+    aliases = [(a, g) for g in ad.dictionary()["groups"] for a in g["aliases"]]
     for alias, group in sorted(aliases, key=lambda ag: len(ag[0]), reverse=True):
         by_alias[_alias_key(alias)] = group
         escaped = re.escape(alias).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]")
@@ -385,6 +386,15 @@ def _backers(sentence: str, start: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+@functools.lru_cache(maxsize=1)
+def _trailing_role() -> re.Pattern[str]:
+    """An armed role noun right after a group's name ("LNA forces", "GNA air force", "Houthi
+    fighters"): it is part of the group's mention, not a second, unnamed actor."""
+    words = [w for k in ("military", "police", "rebel") for w in ROLE_WORDS[k]]
+    alternation = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(r"(?:'s)?[\s-]+(?:" + alternation + r")\b", re.I)
+
+
 def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
     """Actor mentions in one sentence, in text order, named groups before overlapping role nouns."""
     pattern, by_alias = _group_pattern()
@@ -393,11 +403,15 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
         group = by_alias.get(_alias_key(m.group(0)))
         if group is None:
             continue
+        end = m.end()
+        tail = _trailing_role().match(sentence, end)
+        if tail is not None:
+            end = tail.end()
         mentions.append(
             ActorMention(
                 offset + m.start(),
-                offset + m.end(),
-                m.group(0),
+                offset + end,
+                sentence[m.start() : end],
                 group["kind"],
                 group["name"],
                 group["inter"],
@@ -452,6 +466,20 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
                     _demonym(m.group("people")[:-1]),
                 )
             )
+    for m in _GANG.finditer(sentence):
+        if free(m.start(), m.end()):
+            mentions.append(
+                ActorMention(
+                    offset + m.start(),
+                    offset + m.end(),
+                    m.group(0),
+                    "rebel",
+                    "Unidentified Gang ({country})",
+                    3,
+                    None,
+                    _backers(sentence, m.start()),
+                )
+            )
     for m in _role_pattern().finditer(sentence):
         if any(a.start - offset < m.end() and m.start() < a.end - offset for a in mentions):
             continue
@@ -474,16 +502,29 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
     return mentions
 
 
-def _period(iso2: str, when: date | None) -> str | None:
-    periods = _dictionary()["state_forces"].get(iso2)
-    if not periods:
-        return None
-    if when is None:
-        return str(periods[-1][2])
-    for start, end, label in periods:
-        if date.fromisoformat(start) <= when and (end is None or when < date.fromisoformat(end)):
-            return str(label)
-    return None
+@functools.lru_cache(maxsize=1)
+def _group_by_name() -> dict[str, dict[str, Any]]:
+    return {str(g["name"]): g for g in ad.dictionary()["groups"]}
+
+
+def _group_canonical(
+    mention: ActorMention, name: str, country: str | None, when: date | None
+) -> tuple[str, int | None]:
+    """A named group's canonical name: its period, its country, its name on that date."""
+    group = _group_by_name().get(name)
+    if group is not None:
+        name = ad.group_name(group, when)
+    if "{period}" in name:
+        period = ad.period(mention.country or "", when)
+        faction = ad.faction(mention.country or "", when) if name.endswith("({period})") else None
+        name = name.replace(" ({period})", f" ({period})" if period else "")
+        return (f"{name} {faction}" if faction else name), mention.inter
+    if "{country}" in name:
+        cname = country_name(mention.country or country)
+        if cname is None:
+            return name.replace(" ({country})", ""), mention.inter
+        return name.replace("{country}", cname), mention.inter
+    return name, mention.inter
 
 
 def canonical(
@@ -491,24 +532,17 @@ def canonical(
 ) -> tuple[str, int | None]:
     """ACLED-style name and inter code of a mention, given the event's country and date."""
     if mention.name:
-        if "{period}" in mention.name:
-            period = _period(mention.country or "", when)
-            name = mention.name.replace(" ({period})", f" ({period})" if period else "")
-            return name, mention.inter
-        if "{country}" in mention.name:
-            cname = country_name(mention.country or country)
-            if cname is None:
-                return mention.name.replace(" ({country})", ""), mention.inter
-            return mention.name.replace("{country}", cname), mention.inter
-        return mention.name, mention.inter
+        return _group_canonical(mention, mention.name, country, when)
     iso2 = mention.country or country
     cname = country_name(iso2) if iso2 else None
     if mention.kind in {"military", "police"}:
-        if cname is None:
-            return ("Military Forces" if mention.kind == "military" else "Police Forces"), 1
+        operation = ad.theatre(mention.country, country)
+        if operation is not None:
+            return str(operation["name"]), int(operation["inter"])
         prefix = "Military Forces" if mention.kind == "military" else "Police Forces"
-        period = _period(iso2 or "", when)
-        return (f"{prefix} of {cname} ({period})" if period else f"{prefix} of {cname}"), 1
+        if cname is None:
+            return prefix, 1
+        return ad.state_name(prefix, cname, iso2, when), 1
     label = {
         "rebel": "Unidentified Armed Group",
         "protester": "Protesters",
