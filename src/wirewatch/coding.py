@@ -164,7 +164,7 @@ def _split_roles(
         patient = before[-1] if before else next((a for a in after if a is not by_agent), None)
     else:
         armed_before = [a for a in before if a.armed]
-        agent = armed_before[-1] if armed_before else (before[-1] if before else None)
+        agent = armed_before[0] if armed_before else (before[-1] if before else None)
         patient = after[0] if after else None
         if patient is None and agent is not None:
             # "Police officer dies when militants shoot him": the victim was named first.

@@ -1,20 +1,22 @@
-"""Finds place names in a story and resolves each to one gazetteer entry, or says why not.
+"""Resolves the place names of a story (found by `wirewatch.toponyms`) to gazetteer entries, or
+says why not.
 
-Recognition starts from spaCy's entities but does not trust their labels: the small English model
-tags "Bou Kamal" as ORG and "Tel Rifaat" as PERSON, so ORG/PERSON entities and capitalised proper-
-noun runs are kept when the gazetteer knows them (with stricter conditions than GPE/LOC/FAC, so
-"Human" in "Syrian Observatory for Human Rights" never becomes a town). Demonyms are not places but
-tell us which country a story is about.
+Evidence for a story's country comes first: countries and regions named outright, demonyms, the
+dateline, and admin chains ("Debiro (Biu LGA, Borno)", "Cienaga, Magdalena department") where a
+name and the area after it agree. Each name's votes never vouch for itself: a loose
+(transliteration) match, a small town abroad or an alternate name needs support from the rest of
+the story, else it stays unresolved with a reason ("Miharati" is not Thailand's Maha Rat).
 
-Resolution is two-pass. The first pass picks each name's most likely sense without context and
-counts countries (weighted; countries named outright and demonyms count most) to find the story's
-focus country. The second pass ranks candidates with general features: population, feature kind,
-focus country, countries named in the story, the dateline, containment ("Springfield, Illinois"
-or an admin1 named elsewhere), and cue words ("Hama province", "Idlib city", "northern Hama").
+Candidates are then ranked with general features: population, feature kind, the story's country
+focus, the dateline, containment (an admin chain, or a region named elsewhere), cue words ("Hama
+province", "Idlib city"), and a second pass with proximity to the story's other places (the
+"Paris" of a story about Lamar County is Paris, Texas). A region that follows a town contradicts
+that town's namesakes elsewhere ("Orikhove, Luhansk" is not the Orikhove of Crimea).
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import math
 import re
@@ -74,7 +76,8 @@ def _same_admin(admin: str | None, name: str) -> bool:
 # "X in Y".
 _GAP = re.compile(
     r"^(?:[\s,(/]*(?:(?:lga|district|province|department|municipality|county|state|region|"
-    r"governorate|division|city|town|village|area)\b[\s,()]*)*|\s+in\s+(?:the\s+)?)$",
+    r"governorate|division|city|town|village|area|upazila|tehsil|taluka|township|sub-county|"
+    r"subcounty|constituency|commune|raion|rayon)\b[\s,()]*)*|\s+in\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -105,6 +108,9 @@ class _Story:
         self.weak: dict[str, set[str]] = {}  # country -> names of weak spans that may lie there
         self.names: set[str] = set()
         self.dateline_country: str | None = None
+        # Towns the first pass resolved with confidence: (lat, lon, name), for proximity.
+        self.anchors: list[tuple[float, float, str]] = []
+        self.cells: dict[tuple[int, int], set[str]] = {}  # grid cell -> names with a sense there
 
     @property
     def focus(self) -> str | None:
@@ -127,14 +133,37 @@ def _contained(c: Candidate, follower_texts: list[str], gaz: Gazetteer) -> bool:
     return False
 
 
-def _contradicted(c: Candidate, follower_texts: list[str], gaz: Gazetteer) -> bool:
-    """Whether a following name is another region of the candidate's own country: "Orikhove,
-    Luhansk" is not the Orikhove of Crimea."""
+def _contradicted(
+    c: Candidate, follower_texts: list[str], gaz: Gazetteer, area: Span | None
+) -> bool:
+    """Whether the name that follows puts the place elsewhere in its own country: "Orikhove,
+    Luhansk" is not the Orikhove of Crimea, nor "Rass Al Ain in Fes" a town 200 km from Fes."""
     p = c.place
     if not p.country or (p.feature_code or "").startswith(("ADM1", "PCL")):
         return False
     regions = gaz.admin1_names(p.country)
-    return any(normalise(name) in regions for name in follower_texts[:1])
+    if any(normalise(name) in regions for name in follower_texts[:1]):
+        return True
+    if area is None:
+        return False
+    if area.cands and all(a.place.country != p.country for a in area.cands if a.exact):
+        return any(a.exact for a in area.cands)  # "Santhia (Pabna, Rajshahi)" is not in Italy
+    towns = [
+        a.place
+        for a in area.cands
+        if a.exact and a.place.country == p.country and (a.place.feature_code or "") != "ADM1"
+    ]
+    if not towns or any(not (t.feature_code or "").startswith("PPL") for t in towns):
+        return False
+    return all(_km(t.latitude, t.longitude, p.latitude, p.longitude) > 100 for t in towns)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance: the same as geo_eval's, kept here so scoring needs no import."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _contains(c: Candidate, inner: list[Span]) -> bool:
@@ -191,6 +220,22 @@ def _score(
         top = story.admin1s.most_common(1)[0][0]
         if (p.country, p.admin1) == top and code != "ADM1":
             s += 1.5
+    if story.anchors:  # near the story's other places: the local "Paris", "Columbus"
+        key = normalise(span.text)
+        near = min(
+            (_km(lat, lon, p.latitude, p.longitude) for lat, lon, k in story.anchors if k != key),
+            default=None,
+        )
+        if near is not None:
+            s += 2.0 if near <= 100 else 1.0 if near <= 300 else 0.0
+    if story.cells and p.precision < 3 and c.main:  # another name may lie by it: "Bogata"
+        key = normalise(span.text)
+        y, x = math.floor(p.latitude), math.floor(p.longitude)
+        others = set().union(
+            *(story.cells.get((y + dy, x + dx), set()) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+        )
+        others.discard(key)
+        s += min(len(others), 3) * 0.4
     if contained:
         s += 5.0
     if contains:
@@ -215,25 +260,32 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
     # Support from the rest of the story: a name's own vote does not vouch for itself.
     known = bool(country and story.voters.get(country, set()) - {normalise(span.text)})
     local = bool(country) and country == story.focus
-    if contained:  # "Biu (Borno)": the area it lies in is named right after it
-        return True
+    foreign = story.focus not in (None, country)
+    if contained and (c.exact or code.startswith("PPL")):
+        return True  # "Biu (Borno)": the area it lies in is named right after it
     if span.fragment and c.exact and code.startswith("PCL") and span.text[:1].isupper():
         return True  # "Air Zimbabwe", "US Special Forces": a country inside a longer name
     if span.fragment:  # part of a longer capitalised run: "Ibrahim" of "Ibrahim Gokcek"
-        return (
-            c.exact
-            and local
-            and (c.place.population >= 5000 or code.startswith("ADM") or span.locative)
-        )
+        if not c.exact:
+            return False
+        if c.main and c.place.population >= 100000 and (known or not foreign):
+            return True  # "Manila Cathedral", "Toronto Police Services Board"
+        return local and (c.place.population >= 5000 or code.startswith("ADM") or span.locative)
     if not c.exact:
         if span.cue_region and code in ("ADM1", "ADM2"):
             return True  # "Idleb province": the cue word confirms the kind
+        if span.in_chain and code == "ADM1" and story.focus in (None, country):
+            return True  # "(Chawkay district, Kunar)": the end of an admin chain is a region
+        if not code.startswith("PPL"):  # "Tokoro" is no spelling of the Atakora named beside it
+            return False
         if span.strong:
-            return known and (c.place.population >= 1000 or code.startswith("ADM") or local)
-        return local and (c.place.population >= 1000 or code.startswith("ADM"))
-    foreign = story.focus not in (None, country)
+            return known and (c.place.population >= 1000 or local)
+        return local and c.place.population >= 1000
     if c.exact and not c.main and not known and foreign and c.place.population < 1000000:
         return False  # "Colonia" in a Mexican story is no alternate name of Cologne
+    settled = foreign and story.countries.get(story.focus or "", 0.0) >= 2.0
+    if settled and not known and code.startswith("PPL") and c.place.population < 50000:
+        return False  # "Chora district" in an Afghan story is no village in Greece
     if span.strong:
         if span.label == "LOC" and code.startswith("PPL"):
             return c.place.population >= 100000  # LOC names regions: "Middle East" is no hamlet
@@ -255,8 +307,8 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         return True  # "outskirts of Kharkiv": a big place after a locative cue, whatever the label
     if span.label == "NORP":
         return False
-    if span.locative and c.main and not story.focus and c.place.population >= 5000:
-        return True  # "clashes in Moyale" in a story that names no country at all
+    if span.locative and c.main and not foreign and c.place.population >= 5000:
+        return True  # "clashes in Moyale" in a story that points to no other country
     if span.in_chain and code == "ADM1" and c.main and not foreign:
         return True  # "(Nyamurenza, Ngozi)": the last name of an admin chain is its region
     if not known:  # only a big city under its own name stands without support from the story
@@ -314,6 +366,8 @@ def _vote(spans: list[Span], follow: list[list[int]], story: _Story, gaz: Gazett
             continue
         country = best.place.country
         code = best.place.feature_code or ""
+        if span.fragment:
+            continue  # "Bus" of "Old Bus Stand", "US" of "US dollar": no sign of where it is
         if span.strong or code.startswith("PCL") or (code == "ADM1" and _one_country(exact)):
             story.voters[country].add(normalise(span.text))
         if span.strong:
@@ -352,14 +406,24 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
             before[j].append(spans[i])
             spans[j].in_chain = True
     _vote(spans, follow, story, gaz)
-    mentions = _resolve_all(doc, spans, follow, before, story, gaz)
+    mentions = _resolve_all(doc, spans, follow, before, story, story, gaz)
     # Second pass: what the first resolved ("Gainesville", "Hall County" in the US) tells the
-    # story's country, so that an ambiguous "Georgia" follows the places around it.
+    # story's country, so that an ambiguous "Georgia" follows the places around it. It only
+    # re-ranks: which names count as places is still decided on the first pass's evidence.
+    ranked = copy.deepcopy(story)
     for m in mentions:
         if m.place is not None and m.place.country and m.score >= 0.7:
-            story.countries[m.place.country] += 0.5
-            story.voters[m.place.country].add(normalise(m.text))
-    mentions = _resolve_all(doc, spans, follow, before, story, gaz)
+            ranked.countries[m.place.country] += 0.5
+            ranked.voters[m.place.country].add(normalise(m.text))
+        if m.place is not None and m.place.precision < 3 and m.score >= 0.8:
+            ranked.anchors.append((m.place.latitude, m.place.longitude, normalise(m.text)))
+    for span in spans:  # where each name's likeliest senses lie, on a one-degree grid
+        key = normalise(span.text)
+        for c in sorted(span.cands, key=_prior, reverse=True)[:8]:
+            if c.exact and c.main and c.place.precision < 3:
+                cell = (math.floor(c.place.latitude), math.floor(c.place.longitude))
+                ranked.cells.setdefault(cell, set()).add(key)
+    mentions = _resolve_all(doc, spans, follow, before, story, ranked, gaz)
     return mentions
 
 
@@ -369,14 +433,16 @@ def _resolve_all(
     follow: list[list[int]],
     before: list[list[Span]],
     story: _Story,
+    ranked: _Story,
     gaz: Gazetteer,
 ) -> list[PlaceMention]:
     mentions: list[PlaceMention] = []
     for i, span in enumerate(spans):
         texts = [spans[j].alias or spans[j].text for j in follow[i]]
-        mention = _resolve(doc, span, story, gaz, texts, before[i])
+        area = spans[follow[i][0]] if follow[i] else None
+        mention = _resolve(doc, span, story, ranked, gaz, texts, before[i], area)
         if (mention is None or mention.place is None) and span.alt:
-            parts = [_resolve(doc, p, story, gaz, texts, before[i]) for p in span.alt]
+            parts = [_resolve(doc, p, story, ranked, gaz, texts, before[i], area) for p in span.alt]
             found = [m for m in parts if m is not None and m.place is not None]
             if found:
                 mentions.extend(sorted(found, key=lambda m: m.start))
@@ -390,9 +456,11 @@ def _resolve(
     doc: Document,
     span: Span,
     story: _Story,
+    ranked: _Story,
     gaz: Gazetteer,
     texts: list[str],
     inner: list[Span],
+    area: Span | None,
 ) -> PlaceMention | None:
     """The best acceptable sense of one span; unresolved (with why) for GPE/LOC/FAC names."""
     held = {id(c) for c in span.cands if texts and _contained(c, texts, gaz)}
@@ -400,7 +468,7 @@ def _resolve(
         c
         for c in span.cands
         if _acceptable(span, c, story, doc.text, id(c) in held)
-        and (id(c) in held or not _contradicted(c, texts, gaz))
+        and (id(c) in held or not _contradicted(c, texts, gaz, area))
     ]
     if not ok:
         if not span.strong:
@@ -413,7 +481,10 @@ def _resolve(
         (c.place.country, normalise(c.place.name)) for c in ok if c.place.feature_code == "ADM1"
     )
     scored = sorted(
-        ((_score(c, span, story, gaz, regions, id(c) in held, _contains(c, inner)), c) for c in ok),
+        (
+            (_score(c, span, ranked, gaz, regions, id(c) in held, _contains(c, inner)), c)
+            for c in ok
+        ),
         key=lambda sc: (-sc[0], sc[1].place.geonameid or 0),
     )
     top, best = scored[0]

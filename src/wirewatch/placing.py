@@ -2,9 +2,10 @@
 
 The geoparser resolves every toponym of a story; this module picks the one an event sentence puts
 the event at: a place in its own clause introduced by "in", "at", "near" and the like, the finest
-one, nearest to the trigger; else one of its sentence; else one of the sentence before; else one
-of the sentence after ("Rioters burnt shops. Several areas of Nairobi were affected."). Names that
-only qualify an actor ("Syria's military", "Tehran-backed", "launched by Russia") are skipped.
+one, nearest to the trigger; else one of its sentence; else one of the sentence before. Never one
+of a later sentence: "killed a fisherman in Lamu. The suspects had lived in Bombay" happened in
+Lamu (unresolved), not Mumbai. Names that only qualify an actor ("Syria's military",
+"Tehran-backed", "launched by Russia") are skipped.
 """
 
 from __future__ import annotations
@@ -35,8 +36,7 @@ def choose_place(
     sentences: Sequence[tuple[int, int, Span]],
 ) -> PlaceMention | None:
     """The best place of the clause [start, end) whose event trigger is at `trigger_start`;
-    else of its sentence (index `sentence` in `sentences`); else of the sentence before, else
-    of the one after."""
+    else of its sentence (index `sentence` in `sentences`); else of the sentence before."""
 
     def score(p: PlaceMention, base_text: str, base_start: int) -> float:
         before = base_text[max(0, p.start - base_start - 40) : p.start - base_start]
@@ -66,7 +66,7 @@ def choose_place(
         in_clause = [p for p in own if usable(p, text, first)]
         if in_clause:
             return max(in_clause, key=lambda p: score(p, text, first))
-    for s_idx in (sentence, sentence - 1, sentence + 1):
+    for s_idx in (sentence, sentence - 1):
         if s_idx < 0 or s_idx >= len(sentences):
             continue
         s_start, s_end, sent = sentences[s_idx]
