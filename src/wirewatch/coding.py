@@ -80,6 +80,13 @@ _LIGHT_ARMS = re.compile(
     re.I,
 )
 _ANYONE = re.compile(r"(?:[\w-]+\s+){0,2}(?:m[ae]n|people|persons?|individuals?)")
+_FIREARMS = re.compile(
+    r"\b(?:shot|shoot\w*|guns?|gunfire|gunm[ae]n|firearms?|rifles?|pistols?|bullets?|opened fire|"
+    r"AK-?47s?|fired)\b",
+    re.I,
+)
+_COMMUNAL = re.compile(r"\b(?:clan|inter-clan|clan-based|ethnic|communal|tribal|militias?)\b", re.I)
+_DEADLY = re.compile(r"\b(?:killed|dead|died|deaths?|fatalit(?:y|ies))\b", re.I)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|shot|hit|slain|beaten|taken|found|burnt|hanged|hung|struck)\b",
     re.I,
@@ -361,8 +368,14 @@ def _code_violence(
             patient,
             default_actor1="rebel",
         )
-    if agent is not None and agent.kind == "civilian" and _ANYONE.fullmatch(agent.text.lower()):
-        # "shot dead by three men", "beaten by people": unnamed attackers, not a crowd.
+    firearms = bool(_FIREARMS.search(clause.text))
+    if (
+        agent is not None
+        and agent.kind == "civilian"
+        and _ANYONE.fullmatch(agent.text.lower())
+        and firearms
+    ):
+        # "shot dead by three men": unnamed gunmen, not a crowd; "beaten by people" stays a mob.
         agent = replace(agent, kind="rebel", inter=3)
     if agent is not None and agent.kind in {"civilian", "rioter", "protester"}:
         # Unarmed people who attack, whoever their victims: a mob.
@@ -371,10 +384,15 @@ def _code_violence(
         )
     two_sides = len({(a.name or a.kind, a.country) for a in actors if a.armed}) >= 2
     unarmed = [a for a in actors if a.kind in {"civilian", "rioter", "protester"}]
+    # Communities that fight with guns, or kill, fight as militias: an armed clash.
+    armed_fight = (
+        firearms or bool(_COMMUNAL.search(clause.text)) or bool(_DEADLY.search(clause.text))
+    )
     if (
         main.cls == "clash"
         and unarmed
         and not two_sides
+        and not armed_fight
         and not (agent is not None and agent.armed and agent.kind != "police")
     ):
         # A fight in which one side is unarmed people (villagers, party supporters, rival groups).

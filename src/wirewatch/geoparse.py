@@ -63,6 +63,22 @@ def _skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", text))
 
 
+_INITIAL_CLASSES = {**dict.fromkeys("aeiouy", "a"), **dict.fromkeys("ckq", "k")}
+
+
+def _initial(name: str) -> str:
+    words = [w for w in normalise(name).split() if w not in ARTICLES]
+    first = words[0][:1] if words else ""
+    return _INITIAL_CLASSES.get(first, first)
+
+
+def _same_initial(a: str, b: str) -> bool:
+    """Whether two spellings start alike (vowels, and c/k/q, count as one): a transliteration
+    keeps its first sound, so a loose match that does not ("European" to Ripon, "Latin" to
+    Alton) is another word that shares consonants by chance."""
+    return _initial(a) == _initial(b)
+
+
 def _same_admin(admin: str | None, name: str) -> bool:
     if not admin:
         return False
@@ -271,6 +287,8 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         if c.main and c.place.population >= 100000 and (known or not foreign):
             return True  # "Manila Cathedral", "Toronto Police Services Board"
         return local and (c.place.population >= 5000 or code.startswith("ADM") or span.locative)
+    if not c.exact and not _same_initial(span.text, c.place.name):
+        return False
     if not c.exact:
         if span.cue_region and code in ("ADM1", "ADM2"):
             return True  # "Idleb province": the cue word confirms the kind
