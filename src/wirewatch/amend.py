@@ -49,6 +49,33 @@ def continues(event: Event, prev: Event, coded: Coded) -> bool:
 _INTERVENTION_CLASSES = frozenset({"intervention", "arrest", "excessive", "kill", "attack"})
 
 
+def turns_violent(triggers: list[Trigger], prev: Event) -> bool:
+    """A sentence that tells the protest just reported turned violent ("They clashed with
+    police", "The students burnt their dorm")."""
+    return prev.event_type == "Protests" and any(t.cls in {"riot", "clash"} for t in triggers)
+
+
+def as_riot(prev: Event, triggers: list[Trigger], doc: Document) -> Event:
+    """The protest becomes a violent demonstration by rioters of the same country."""
+    iso2 = iso2_of(prev.iso3)
+    rioters, inter = canonical(
+        ActorMention(0, 0, "", "rioter", None, 5, iso2), iso2, prev.event_date
+    )
+    evidence = (
+        *prev.evidence,
+        *(Evidence(doc.doc_id, t.start, t.end, t.text, "trigger") for t in triggers),
+    )
+    return replace(
+        prev,
+        event_type="Riots",
+        sub_event_type="Violent demonstration",
+        plover_type="PROTEST",
+        actor1=rioters,
+        inter1=inter,
+        evidence=evidence,
+    )
+
+
 def intervenes(triggers: list[Trigger], prev: Event) -> bool:
     """A sentence that only tells how the authorities answered the protest just reported."""
     return (

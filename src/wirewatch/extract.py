@@ -29,11 +29,13 @@ from wirewatch.actors import (
 )
 from wirewatch.amend import (
     add_fatalities,
+    as_riot,
     claimed_by,
     continues,
     inherit,
     intervenes,
     sum_fatalities,
+    turns_violent,
     with_intervention,
 )
 from wirewatch.claims import Claimant, find_claimants
@@ -216,6 +218,9 @@ class RuleEngine:
                 triggers = self._triggers(clause, doc_actors, resolved)
                 fatal = find_fatalities(clause.text, clause.start)
                 prev_idx = last_event.get(para)
+                if prev_idx is not None and turns_violent(triggers, events[prev_idx]):
+                    events[prev_idx] = as_riot(events[prev_idx], triggers, doc)
+                    continue
                 if prev_idx is not None and intervenes(triggers, events[prev_idx]):
                     events[prev_idx] = with_intervention(events[prev_idx], triggers, fatal, doc)
                     continue
