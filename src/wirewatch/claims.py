@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wirewatch.actors import canonical
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -51,7 +53,7 @@ def _named(text: str, start: int, doc_actors: list[ActorMention]) -> str:
     for actor in doc_actors:
         overlaps = actor.start < start + len(text) and start < actor.end
         if actor.name and (overlaps or (actor.start <= start and actor.text.lower() in lowered)):
-            return actor.name
+            return canonical(actor, actor.country, None)[0]
     if re.search(r"\b(?:monitor|observatory)\b", lowered):
         monitors = [a for a in doc_actors if a.kind == "monitor" and a.start <= start]
         if monitors:

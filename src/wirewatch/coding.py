@@ -65,9 +65,12 @@ _CIVILIAN_TARGET = re.compile(
 # Targets that bear arms or belong to an armed side: attacking them is a fight.
 _MILITARY_TARGET = re.compile(
     r"\b(?:positions?|bases?|checkpoints?|posts?|convoys?|patrols?|barracks|outposts?|garrisons?|"
-    r"troops|soldiers|forces|units?|front(?:line)?s?|military|army|police stations?|"
-    r"two-pronged|offensive|advance)\b",
+    r"troops|soldiers|forces|units?|front(?:line)?s?|military|army|police stations?)\b",
     re.I,
+)
+# An attack told as an offensive ("a two-pronged attack", "a counter-attack") is a fight.
+_OFFENSIVE = re.compile(
+    r"\b(?:two-pronged|multi-pronged|large-scale|counter|offensive|surprise)\W*$", re.I
 )
 # What makes rioting a (violent) demonstration rather than a mob: a demand, a blockade, a riot.
 _DEMONSTRATING = re.compile(
@@ -410,7 +413,8 @@ def _code_violence(
         )
     after = clause.text[main.end - clause.start : main.end - clause.start + 60]
     civilian_target = bool(_CIVILIAN_TARGET.search(after))
-    military_target = bool(_MILITARY_TARGET.search(after))
+    lead_in = clause.text[max(0, main.start - clause.start - 30) : main.start - clause.start]
+    military_target = bool(_MILITARY_TARGET.search(after) or _OFFENSIVE.search(lead_in))
     if victims_armed or (
         agent is not None
         and agent.armed
