@@ -215,7 +215,9 @@ def _code_clause(
         yield demo
     elif "violent" in families:
         violent = _code_violence(clause, triggers, actors, classes)
-        if violent is not None:
+        if isinstance(violent, list):
+            yield from violent
+        elif violent is not None:
             yield violent
     if "strategic" in families and demo is None:
         strategic = _code_strategic(clause, triggers, actors, classes)
@@ -296,7 +298,7 @@ def _code_demonstration(
 
 def _code_violence(
     clause: Clause, triggers: list[Trigger], actors: list[ActorMention], classes: set[str]
-) -> Coded | None:
+) -> Coded | list[Coded] | None:
     weapon = _first(triggers, _WEAPON_ORDER)
     capture = _first(triggers, ("recapture", "capture"))
     main = weapon or capture or _first(triggers, ("abduct", "sexual", "clash", "attack", "kill"))
@@ -330,13 +332,36 @@ def _code_violence(
             weapon = Trigger("shelling", weapon.start, weapon.end, weapon.text)
     # Heavy weapons in a fight told as a fight ("clashes amid shelling", "exchanged artillery")
     # or fired along with small arms make an armed clash, not a shelling.
-    fought = "clash" in classes or _LIGHT_ARMS.search(clause.text)
-    if weapon is not None and weapon.cls == "shelling" and fought:
+    told_as_fight = any(
+        t.cls == "clash" and not t.text.lower().startswith("fired") for t in triggers
+    )
+    if (
+        weapon is not None
+        and weapon.cls == "shelling"
+        and (told_as_fight or _LIGHT_ARMS.search(clause.text))
+    ):
         clash = _first(triggers, ("clash",)) or weapon
         agent, patient = _split_roles(clash, actors, clause)
-        return Coded(
+        fight = Coded(
             "Battles", "Armed clash", "ASSAULT", clash, agent, patient, default_actor1="rebel"
         )
+        if told_as_fight:
+            return fight
+        # Heavy weapons and small arms fired at positions with no fight told: ACLED codes the
+        # exchange of small-arms fire and the shelling as two events.
+        shelling = _with_state_adjectives(
+            Coded(
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+                "ASSAULT",
+                weapon,
+                agent,
+                patient,
+                default_actor1="military",
+            ),
+            clause,
+        )
+        return [fight, shelling]
     if weapon is not None:
         sub = _WEAPON_SUB[weapon.cls]
         default = "military" if weapon.cls in {"air", "shelling", "chemical"} else "rebel"
