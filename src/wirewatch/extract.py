@@ -64,6 +64,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+WEAPON_CLASSES = frozenset(
+    {"chemical", "suicide", "air", "shelling", "ied", "grenade", "explosion"}
+)
 # Documents parsed together in one `nlp.pipe` stream.
 BATCH_SIZE = 64
 # Texts longer than this are reduced to the paragraphs that may hold an event before parsing.
@@ -279,10 +282,12 @@ class RuleEngine:
                 continue  # "protested against the arrest of" names a grievance, not an intervention
             kept.append(t)
         # A trigger inside a longer one of another class is part of it: "shot" in "shot down".
+        # A weapon named inside a longer phrase ("fired 82mm mortars at the positions") stays.
         return [
             t
             for t in kept
-            if not any(
+            if t.cls in WEAPON_CLASSES
+            or not any(
                 o is not t
                 and o.start <= t.start
                 and t.end <= o.end
