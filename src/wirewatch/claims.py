@@ -42,9 +42,10 @@ def _subject_text(token: Token) -> tuple[int, int, str]:
         child = stack.pop()
         keep.append(child)
         stack.extend(c for c in child.children if c.dep_ not in _DROP_DEPS)
-    left = min(t.idx for t in keep)
-    right = max(t.idx + len(t.text) for t in keep)
-    return left, right, token.doc.text[left:right]
+    first = min(t.i for t in keep)
+    last = max(t.i for t in keep)
+    span = token.doc[first : last + 1]  # a span's text, not `Doc.text`, which joins every token
+    return span.start_char, span.end_char, span.text
 
 
 def _named(text: str, start: int, doc_actors: list[ActorMention]) -> str:
