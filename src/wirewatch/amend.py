@@ -41,11 +41,19 @@ def continues(event: Event, prev: Event, coded: Coded) -> bool:
     """Does this clause only add to the previous event (a toll, a detail) rather than report a new one?"""
     if coded.trigger.cls not in {"kill", "attack"} or coded.actor1 is not None:
         return False
-    if (event.event_type, event.sub_event_type) != (prev.event_type, prev.sub_event_type):
+    same_kind = (event.event_type, event.sub_event_type) == (prev.event_type, prev.sub_event_type)
+    # "One person was killed in the clash": a death with no killer of its own, told after a
+    # fight, a riot or a strike, is that event's toll.
+    toll = coded.trigger.cls == "kill" and prev.event_type in _VIOLENT_TYPES
+    if not (same_kind or toll):
         return False
-    return event.location == prev.location or event.geo_precision == 3
+    own_place = any(ev.field == "location" for ev in event.evidence)
+    return event.location == prev.location or event.geo_precision == 3 or not own_place
 
 
+_VIOLENT_TYPES = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+)
 _INTERVENTION_CLASSES = frozenset({"intervention", "arrest", "excessive", "kill", "attack"})
 
 

@@ -136,6 +136,14 @@ _PATTERNS = [
         r"(?P<num>the|a|an)\s+(?:[\w'’-]+\s+){0,3}?" + _PERSON + r"\b",
         re.I,
     ),
+    # "killing him", "shot her dead": one person
+    re.compile(r"\b(?:killed|killing|murdered|shot dead|shooting dead)\s+(?P<num>him|her)\b", re.I),
+    # "the man died", "one of the injured men died days later": one person
+    re.compile(
+        r"\b(?P<num>the|a|an|one)\s+(?:[\w'’-]+\s+){0,4}?" + _PERSON + r"s?\s+(?:later\s+|"
+        r"subsequently\s+|then\s+)?died\b",
+        re.I,
+    ),
     # "the driver is shot and killed", "the gang member was then killed": one person
     re.compile(
         r"\b(?P<num>the|a|an|one)\s+(?:[\w'’-]+\s+){0,4}?"
@@ -221,7 +229,8 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
             between = text[m.start("num") : m.end()]
             if _HARM_OTHER.search(between) and pattern is _PATTERNS[-1]:
                 continue
-            parsed = (1, False) if m.group("num").lower() == "the" else parse_number(m.group("num"))
+            lone = m.group("num").lower() in {"the", "him", "her"}
+            parsed = (1, False) if lone else parse_number(m.group("num"))
             if parsed is None:
                 continue
             before = text[max(0, m.start("num") - 10) : m.start("num")]
