@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The gazetteer is built from GeoNames data shipped in PyPI packages (no download).
-$(GAZ): $(STAMP) scripts/build_gazetteer.py src/wirewatch/gazetteer_build.py
+$(GAZ): $(STAMP) scripts/build_gazetteer.py src/wirewatch/gazetteer_build.py src/wirewatch/data/regions.json src/wirewatch/data/demonyms.json
 	$(BIN)/python scripts/build_gazetteer.py
 
 demo: install

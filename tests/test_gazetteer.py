@@ -181,3 +181,9 @@ def test_load_is_fast(gaz: Gazetteer) -> None:
     start = time.perf_counter()
     Gazetteer.load()
     assert time.perf_counter() - start < 0.3
+
+
+def test_world_regions_and_holy_see(gaz: Gazetteer) -> None:
+    assert gaz.country_code("Holy See") == "VA"
+    ocean = [c.place for c in gaz.candidates("Atlantic Ocean", False)]
+    assert ocean and ocean[0].feature_code == "OCN" and ocean[0].country is None

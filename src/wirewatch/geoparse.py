@@ -11,7 +11,9 @@ Candidates are then ranked with general features: population, feature kind, the 
 focus, the dateline, containment (an admin chain, or a region named elsewhere), cue words ("Hama
 province", "Idlib city"), and a second pass with proximity to the story's other places (the
 "Paris" of a story about Lamar County is Paris, Texas). A region that follows a town contradicts
-that town's namesakes elsewhere ("Orikhove, Luhansk" is not the Orikhove of Crimea).
+that town's namesakes elsewhere ("Orikhove, Luhansk" is not the Orikhove of Crimea). A small
+namesake of a city of millions needs local support ("London" is not London, Ohio, because the
+story is American), and a loose match must start like the name it stands for.
 """
 
 from __future__ import annotations
@@ -37,10 +39,17 @@ ARTICLES = frozenset(["al", "el", "ar", "as", "ash", "ad", "az", "an", "at", "ez
 _DATELINE = re.compile(r"^\s*(?:date \S+\s+)?([A-Z][A-Za-z.' -]{1,40}?)(?:,| \(|\s+[-–—])")
 
 
+# Feature codes of the world regions, oceans and seas of `data/regions.json`: no population,
+# but as well known as a country when named in full.
+MACRO_CODES = frozenset(["RGN", "OCN", "SEA", "GULF", "PEN", "DSRT"])
+
+
 def _feature_prior(c: Candidate) -> float:
     code = c.place.feature_code or ""
     pop = c.place.population
     base = math.log10(pop + 10)
+    if code in MACRO_CODES:
+        return 7.0 + (4.0 if c.exact else 0.0)
     if code.startswith("PCL") or code == "CONT":
         return base + (4.0 if c.exact else 0.0)
     if code == "ADM1":
@@ -66,20 +75,24 @@ def _skeleton(name: str) -> str:
 _INITIAL_CLASSES = {**dict.fromkeys("aeiouy", "a"), **dict.fromkeys("ckq", "k")}
 
 
-def _initial(name: str) -> str:
-    words = [w for w in normalise(name).split() if w not in ARTICLES]
-    first = words[0][:1] if words else ""
-    return _INITIAL_CLASSES.get(first, first)
+def _initials(name: str) -> tuple[str, str]:
+    words = [w for w in normalise(name).split() if w not in ARTICLES] or [""]
+    first, last = words[0][:1], words[-1][:1]
+    return _INITIAL_CLASSES.get(first, first), _INITIAL_CLASSES.get(last, last)
 
 
 def _same_initial(a: str, b: str) -> bool:
-    """Whether two spellings start alike (vowels, and c/k/q, count as one): a transliteration
-    keeps its first sound, so a loose match that does not ("European" to Ripon, "Latin" to
-    Alton) is another word that shares consonants by chance."""
-    return _initial(a) == _initial(b)
+    """Whether two spellings start alike (vowels, and c/k/q, count as one), at their first or
+    last word: a transliteration keeps its first sound ("Bou Kamal" and "Abu Kamal" agree on
+    "Kamal"), so a loose match that does not ("European" to Ripon, "Latin" to Alton) is another
+    word that shares consonants by chance."""
+    (a1, a2), (b1, b2) = _initials(a), _initials(b)
+    return a1 == b1 or (a2 == b2 and (" " in a.strip() or " " in b.strip()))
 
 
-def _same_admin(admin: str | None, name: str) -> bool:
+def same_admin(admin: str | None, name: str) -> bool:
+    """Whether a text name is an admin area's name, spelling aside; `placing` uses it too, to
+    tell "Ghatail (Tangail, Dhaka)"'s area names from places."""
     if not admin:
         return False
     if normalise(admin) == normalise(name):
@@ -140,7 +153,7 @@ def _contained(c: Candidate, follower_texts: list[str], gaz: Gazetteer) -> bool:
     names the town again ("Washington, D.C.", "Farah (Farah)")."""
     p = c.place
     for name in follower_texts:
-        if _same_admin(p.admin1, name) or _same_admin(p.admin2, name):
+        if same_admin(p.admin1, name) or same_admin(p.admin2, name):
             return True
         if (p.feature_code or "").startswith("PPL") and normalise(p.name) == normalise(name):
             return True
@@ -191,7 +204,7 @@ def _contains(c: Candidate, inner: list[Span]) -> bool:
         for a in span.cands:
             if a.place.country != c.place.country:
                 continue
-            if code.startswith("PCL") or _same_admin(
+            if code.startswith("PCL") or same_admin(
                 a.place.admin1 if code == "ADM1" else a.place.admin2, c.place.name
             ):
                 return True
@@ -265,6 +278,31 @@ def _score(
     return s
 
 
+# Words after a name that make it part of a street's or building's name: such names honour
+# people and far-away places as often as the town they stand in.
+_FACILITY = re.compile(
+    r"(?:'s|’s)?\s+(?:Road|Street|St|Avenue|Ave|Drive|Lane|Boulevard|Blvd|Farms?|Chapel|"
+    r"Cent(?:er|re)|Hospital|School|Church|Palace|Hotel|Stadium|Arena|Club|Restaurant|Mall)\b"
+)
+
+
+def _overshadowed(c: Candidate, giant: int, span: Span, story: _Story, held: bool) -> float:
+    """A penalty for a small town whose name is also a city of millions ("London" of 2,000
+    people in Ohio), unless the story puts it there: its region named, or another of the
+    story's places within 100 km. A story's country alone is weak evidence: American news
+    speaks of London and Rome too."""
+    p = c.place
+    if giant < 1_000_000 or p.population * 50 >= giant or held:
+        return 0.0
+    if p.admin1 and normalise(p.admin1) in story.names:
+        return 0.0
+    key = normalise(span.text)
+    for lat, lon, k in story.anchors:
+        if k != key and _km(lat, lon, p.latitude, p.longitude) <= 100:
+            return 0.0
+    return 3.0
+
+
 def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: bool) -> bool:
     """Weak spans (ORG/PERSON/plain capitalised words) need more evidence to count as places.
 
@@ -281,6 +319,8 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         return True  # "Biu (Borno)": the area it lies in is named right after it
     if span.fragment and c.exact and code.startswith("PCL") and span.text[:1].isupper():
         return True  # "Air Zimbabwe", "US Special Forces": a country inside a longer name
+    if span.fragment and _FACILITY.match(text, span.end):
+        return False  # "Kingsley Road", "Wilson's Farm": a street or building named after it
     if span.fragment:  # part of a longer capitalised run: "Ibrahim" of "Ibrahim Gokcek"
         if not c.exact:
             return False
@@ -319,7 +359,7 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         r"(?<![A-Za-z])" + re.escape(key) + r"(?![A-Za-z])", text
     ):
         return False  # the word also occurs in lower case: a common word, not a name
-    if code.startswith("PCL"):
+    if code.startswith("PCL") or (code in MACRO_CODES and c.exact):
         return True
     if span.locative and c.main and c.place.population >= 100000:
         return True  # "outskirts of Kharkiv": a big place after a locative cue, whatever the label
@@ -498,9 +538,14 @@ def _resolve(
     regions = frozenset(
         (c.place.country, normalise(c.place.name)) for c in ok if c.place.feature_code == "ADM1"
     )
+    giant = max((c.place.population for c in ok if c.exact and c.main), default=0)
     scored = sorted(
         (
-            (_score(c, span, ranked, gaz, regions, id(c) in held, _contains(c, inner)), c)
+            (
+                _score(c, span, ranked, gaz, regions, id(c) in held, _contains(c, inner))
+                - _overshadowed(c, giant, span, ranked, id(c) in held),
+                c,
+            )
             for c in ok
         ),
         key=lambda sc: (-sc[0], sc[1].place.geonameid or 0),

@@ -5,7 +5,8 @@ the event at: a place in its own clause introduced by "in", "at", "near" and the
 one, nearest to the trigger; else one of its sentence; else one of the sentence before. Never one
 of a later sentence: "killed a fisherman in Lamu. The suspects had lived in Bombay" happened in
 Lamu (unresolved), not Mumbai. Names that only qualify an actor ("Syria's military",
-"Tehran-backed", "launched by Russia") are skipped.
+"Tehran-backed", "launched by Russia") are skipped. A name that only says which area an earlier
+place lies in ("Ghatail town (Tangail, Dhaka)") yields to that place: ACLED codes the finest one.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from wirewatch.geoparse import same_admin
 from wirewatch.models import PlaceMention
 
 if TYPE_CHECKING:
@@ -24,6 +26,9 @@ _LOCATIVE = re.compile(
     r"(?:[a-z-]+\s+){0,2}$",
     re.I,
 )
+# What stands between a place and the larger area after it: "Ghatail (Tangail, Dhaka)",
+# "Santhia upazila (Pabna, Rajshahi)", "Kharki of Garmsir district, Helmand".
+_AREA_GAP = re.compile(r"^(?:\s*(?:[a-z-]+\s*)?[,(]\s*|\s+(?:of|in)\s+)(?:the\s+)?$", re.I)
 _NON_LOCATIVE = re.compile(r"\b(?:with|from|to|against|by|for)\s+(?:the\s+)?$", re.I)
 
 
@@ -45,6 +50,16 @@ def choose_place(
             s += 1.0
         elif _NON_LOCATIVE.search(before):
             s -= 0.5
+        if any(
+            base_start <= q.start
+            and q.end <= p.start
+            and q.place is not None
+            and (same_admin(q.place.admin1, p.text) or same_admin(q.place.admin2, p.text))
+            and _AREA_GAP.match(base_text[q.end - base_start : p.start - base_start])
+            for q in places
+        ):
+            s -= 1.0  # "(Tangail, Dhaka)": the later name is the area the first lies in, even
+            # when it resolved to that area's namesake city
         if p.place is not None and p.place.precision == 1:
             s += 0.8
         elif p.place is not None and p.place.precision == 3:
