@@ -180,8 +180,10 @@ class RuleEngine:
         for offset, sdoc in sdocs:
             mentions.extend(geoparse(doc, sdoc, gaz, offset=offset))
         resolved = [m for m in mentions if m.place is not None]
-        focus = focus_country(mentions) or (
-            gaz.country_code(doc.dateline) if doc.dateline else None
+        focus = (
+            focus_country(mentions)
+            or (gaz.country_code(doc.dateline) if doc.dateline else None)
+            or _unanimous_country(mentions, gaz)
         )
         ref = doc.published
         paragraphs = [m.start() for m in re.finditer(r"\n\s*\n", doc.text)]
@@ -507,6 +509,19 @@ def _actor_name(
     if generic and main_rebel and re.search(generic_word, mention.text, re.I):
         return main_rebel, 2
     return canonical(mention, country, when)
+
+
+def _unanimous_country(mentions: list[PlaceMention], gaz: Gazetteer) -> str | None:
+    """When no place could be placed, the country that every exact reading of the story's
+    unplaced names agrees on ("residents of Narok": only Kenya has a Narok). It gives actors
+    their country; the event is still not put at any of those places."""
+    countries: set[str] = set()
+    for mention in mentions:
+        if mention.place is not None or not mention.text[:1].isupper():
+            continue
+        readings = [c.place.country for c in gaz.candidates(mention.text, loose=False)]
+        countries.update(c for c in readings if c)
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _default_date(doc: Document) -> date | None:
