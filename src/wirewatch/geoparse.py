@@ -370,7 +370,18 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
     if span.in_chain and code == "ADM1" and c.main and not foreign:
         return True  # "(Nyamurenza, Ngozi)": the last name of an admin chain is its region
     if not known:  # only a big city under its own name stands without support from the story
-        return c.main and c.place.population >= 500000 and span.label != "PERSON"
+        if c.main and c.place.population >= 500000 and span.label != "PERSON":
+            return True
+        # ...or, in a story that points to no country at all, a sizeable town whose every exact
+        # reading lies in one country ("Narok residents": only Kenya has a Narok).
+        readings = {x.place.country for x in span.cands if x.exact}
+        return (
+            story.focus in (None, country)
+            and c.main
+            and c.place.population >= 20000
+            and span.label in {"PROPN", "GPE"}
+            and len(readings) == 1
+        )
     if span.locative and local:
         return True
     if span.label == "PROPN":

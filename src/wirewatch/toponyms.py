@@ -78,7 +78,7 @@ NEAR_BEFORE = (
 )
 # Words before a name that say it is a place ("in Kharkiv", "outskirts of Kharkiv").
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|outside|around|into|towards?|from|of|across|inside|village|town|city)"
+    r"(?:\b(?:in|at|near|outside|around|into|to|towards?|from|of|across|inside|village|town|city)"
     r"|,)\s*$",
     re.IGNORECASE,
 )
