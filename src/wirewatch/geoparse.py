@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -303,6 +304,12 @@ def _overshadowed(c: Candidate, giant: int, span: Span, story: _Story, held: boo
     return 3.0
 
 
+@functools.lru_cache(maxsize=4)
+def _lower(text: str) -> str:
+    """A story's lower-cased text, made once per story rather than once per candidate."""
+    return text.lower()
+
+
 def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: bool) -> bool:
     """Weak spans (ORG/PERSON/plain capitalised words) need more evidence to count as places.
 
@@ -355,7 +362,7 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         return True  # "US", "UK", "EU" written as such
     if key in NON_NAMES or len(key) < 3:
         return False
-    if re.search(r"\b" + re.escape(key) + r"\b", text.lower()) and re.search(
+    if re.search(r"\b" + re.escape(key) + r"\b", _lower(text)) and re.search(
         r"(?<![A-Za-z])" + re.escape(key) + r"(?![A-Za-z])", text
     ):
         return False  # the word also occurs in lower case: a common word, not a name
