@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -304,10 +303,8 @@ def _overshadowed(c: Candidate, giant: int, span: Span, story: _Story, held: boo
     return 3.0
 
 
-@functools.lru_cache(maxsize=4)
-def _lower(text: str) -> str:
-    """A story's lower-cased text, made once per story rather than once per candidate."""
-    return text.lower()
+# Characters either side of a name searched for the same word in lower case.
+_WINDOW = 5_000
 
 
 def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: bool) -> bool:
@@ -362,10 +359,11 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         return True  # "US", "UK", "EU" written as such
     if key in NON_NAMES or len(key) < 3:
         return False
-    if re.search(r"\b" + re.escape(key) + r"\b", _lower(text)) and re.search(
-        r"(?<![A-Za-z])" + re.escape(key) + r"(?![A-Za-z])", text
-    ):
-        return False  # the word also occurs in lower case: a common word, not a name
+    # The word also occurs in lower case nearby: a common word, not a name. (Looked for within a
+    # window, so that a book-length input costs no more per name than a story.)
+    window = text[max(0, span.start - _WINDOW) : span.end + _WINDOW]
+    if re.search(r"(?<![A-Za-z])" + re.escape(key) + r"(?![A-Za-z])", window):
+        return False
     if code.startswith("PCL") or (code in MACRO_CODES and c.exact):
         return True
     if span.locative and c.main and c.place.population >= 100000:
