@@ -14,6 +14,7 @@ import bisect
 import itertools
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -120,6 +121,7 @@ class _Story:
     sentences: list[tuple[int, int, Span]]
     focus: str | None
     main_rebel: str | None
+    actor_country: str | None  # the country the story's actors belong to most often
 
 
 class RuleEngine:
@@ -196,7 +198,9 @@ class RuleEngine:
         doc_actors = [a for offset, sdoc in sdocs for a in find_actors(sdoc.text, offset)]
         # "The rebels" of a story are the rebel group it names first (usually in its lede).
         main_rebel = next((a.name for a in doc_actors if a.name and a.kind == "rebel"), None)
-        story = _Story(doc, resolved, sentences, focus, main_rebel)
+        countries = Counter(a.country for a in doc_actors if a.country)
+        actor_country = countries.most_common(1)[0][0] if countries else None
+        story = _Story(doc, resolved, sentences, focus, main_rebel, actor_country)
 
         events: list[Event] = []
         last_event: dict[int, int] = {}  # paragraph -> index in events
@@ -344,7 +348,7 @@ class RuleEngine:
             )
         else:
             # No place: the story's country, else the country its actors belong to.
-            country = focus or next((a.country for a in actors if a.country), None)
+            country = focus or next((a.country for a in actors if a.country), story.actor_country)
             chosen = self.gazetteer.country(country) if country else None
         # Who
         a1_name, inter1 = _actor_name(
