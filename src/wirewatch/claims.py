@@ -19,8 +19,38 @@ if TYPE_CHECKING:
 
     from wirewatch.actors import ActorMention
 
-SPEECH_LEMMAS = frozenset(
-    {"say", "tell", "report", "claim", "announce", "state", "confirm", "add", "allege"}
+# Speech verbs in the forms wire copy uses (the pipeline runs without its lemmatizer, for speed).
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "says",
+        "said",
+        "saying",
+        "tell",
+        "tells",
+        "told",
+        "report",
+        "reports",
+        "reported",
+        "claim",
+        "claims",
+        "claimed",
+        "announce",
+        "announces",
+        "announced",
+        "state",
+        "states",
+        "stated",
+        "confirm",
+        "confirms",
+        "confirmed",
+        "add",
+        "adds",
+        "added",
+        "allege",
+        "alleges",
+        "alleged",
+    ]
 )
 _ACCORDING = re.compile(r"\baccording to (?:the |a |an )?(?P<who>[^,.;:()\"“”]+)", re.I)
 _DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "appos"})
@@ -76,7 +106,7 @@ def find_claimants(sent: Span, doc_actors: list[ActorMention], offset: int) -> l
         start = offset + m.start("who")
         found.append(Claimant(_named(who, start, doc_actors), who, start, start + len(who)))
     for token in sent:
-        if token.lemma_.lower() not in SPEECH_LEMMAS or token.pos_ not in {"VERB", "AUX"}:
+        if token.lower_ not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
             continue
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects:

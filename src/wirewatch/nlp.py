@@ -107,7 +107,8 @@ def load_nlp() -> Language:
     try:
         import spacy
 
-        nlp = spacy.load(MODEL_NAME)
+        # The rule lemmatizer is the slowest component and no stage reads lemmas.
+        nlp = spacy.load(MODEL_NAME, exclude=["lemmatizer"])
     except OSError as exc:  # spaCy raises OSError [E050] when a package is missing
         raise ModelError(
             f"The English model {MODEL_NAME!r} is not installed ({exc}). "
