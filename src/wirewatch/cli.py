@@ -45,25 +45,14 @@ def _filters(func: F) -> F:
     return func
 
 
-def _query(
-    db: str,
-    since: Any,
-    until: Any,
-    event_type: str | None,
-    country: str | None,
-    actor: str | None,
-    limit: int | None,
-) -> list[Event]:
+def _query(db: str, filters: dict[str, Any]) -> list[Event]:
+    """Stored events matching the options added by `_filters` (dates arrive as datetimes)."""
     from wirewatch.store import Store
 
+    since, until = filters.pop("since", None), filters.pop("until", None)
     with Store(db) as store:
         return store.events(
-            since=since.date() if since else None,
-            until=until.date() if until else None,
-            event_type=event_type,
-            country=country,
-            actor=actor,
-            limit=limit,
+            since=since.date() if since else None, until=until.date() if until else None, **filters
         )
 
 
@@ -147,23 +136,14 @@ def run(inputs: tuple[str, ...], db: str, outs: tuple[str, ...], quiet: bool) ->
     show_default=True,
     help="How to print the events.",
 )
-def events(
-    db: str,
-    since: Any,
-    until: Any,
-    event_type: str | None,
-    country: str | None,
-    actor: str | None,
-    limit: int | None,
-    fmt: str,
-) -> None:
+def events(db: str, fmt: str, **filters: Any) -> None:
     """List stored events, oldest first."""
     import json
 
     from wirewatch.export import format_table
 
     try:
-        found = _query(db, since, until, event_type, country, actor, limit)
+        found = _query(db, dict(filters))
     except WirewatchError as exc:
         _fail(exc)
         return
@@ -171,7 +151,7 @@ def events(
         for event in found:
             click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
     else:
-        click.echo(format_table(found, max_rows=limit or 50))
+        click.echo(format_table(found, max_rows=filters.get("limit") or 50))
 
 
 @main.command()
@@ -183,21 +163,12 @@ def events(
     help="Output file; the format follows the suffix (.jsonl, .csv, .geojson, .parquet).",
 )
 @_filters
-def export(
-    db: str,
-    out: str,
-    since: Any,
-    until: Any,
-    event_type: str | None,
-    country: str | None,
-    actor: str | None,
-    limit: int | None,
-) -> None:
+def export(db: str, out: str, **filters: Any) -> None:
     """Write stored events to a file (ACLED-column CSV, GeoJSON, JSON lines, Parquet)."""
     from wirewatch.export import write_events
 
     try:
-        written = write_events(_query(db, since, until, event_type, country, actor, limit), out)
+        written = write_events(_query(db, dict(filters)), out)
     except WirewatchError as exc:
         _fail(exc)
         return
