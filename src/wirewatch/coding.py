@@ -223,7 +223,11 @@ def _code_clause(
         strategic = _code_strategic(clause, triggers, actors, classes)
         if strategic is not None:
             yield strategic
-    if "political" in families and not (families & {"violent", "demonstration"}):
+    # Political acts beside violence are its commentary, except people fleeing it: displacement
+    # ("Kurds were fleeing the fighting after rebels seized the town") is an event of its own.
+    political = "political" in families and not (families & {"violent", "demonstration"})
+    fleeing = any(t.cls == "aid" and t.text.lower().startswith("fle") for t in triggers)
+    if political or fleeing:
         t = _first(triggers, _POLITICAL_PLOVER)
         if t is not None:
             agent, patient = _split_roles(t, actors, clause)
