@@ -423,81 +423,47 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
     def free(a: int, b: int) -> bool:
         return not any(x.start - offset < b and a < x.end - offset for x in mentions)
 
-    for m in _of_country_pattern().finditer(sentence):
-        if free(m.start(), m.end()):
-            kind = "police" if "police" in m.group("role").lower() else "military"
-            mentions.append(
-                ActorMention(
-                    offset + m.start(),
-                    offset + m.end(),
-                    m.group(0),
-                    kind,
-                    None,
-                    1,
-                    _demonym(m.group("country")),
-                    _backers(sentence, m.start()),
-                )
-            )
-    for m in _ETHNIC.finditer(sentence):
-        word = m.group("group")
-        if free(m.start(), m.end()) and word not in demonyms() and word.lower() not in _NOT_ETHNIC:
-            mentions.append(
-                ActorMention(
-                    offset + m.start(),
-                    offset + m.end(),
-                    m.group(0),
-                    "militia",
-                    f"{word} Ethnic Militia ({{country}})",
-                    4,
-                    None,
-                    _backers(sentence, m.start()),
-                )
-            )
-    for m in _people_pattern().finditer(sentence):
-        if free(m.start(), m.end()):
-            mentions.append(
-                ActorMention(
-                    offset + m.start(),
-                    offset + m.end(),
-                    m.group(0),
-                    "civilian",
-                    None,
-                    7,
-                    _demonym(m.group("people")[:-1]),
-                )
-            )
-    for m in _GANG.finditer(sentence):
-        if free(m.start(), m.end()):
-            mentions.append(
-                ActorMention(
-                    offset + m.start(),
-                    offset + m.end(),
-                    m.group(0),
-                    "rebel",
-                    "Unidentified Gang ({country})",
-                    3,
-                    None,
-                    _backers(sentence, m.start()),
-                )
-            )
-    for m in _role_pattern().finditer(sentence):
-        if any(a.start - offset < m.end() and m.start() < a.end - offset for a in mentions):
-            continue
-        kind = next(k for k in ROLE_WORDS if m.group(k))
-        adj = m.group("adj")
-        country = _demonym(adj) if adj else None
+    def add(
+        m: re.Match[str],
+        kind: str,
+        name: str | None,
+        inter: int | None,
+        country: str | None,
+        backed: bool = True,
+    ) -> None:
+        backers = _backers(sentence, m.start()) if backed else ()
         mentions.append(
             ActorMention(
                 offset + m.start(),
                 offset + m.end(),
                 m.group(0),
                 kind,
-                None,
-                _KIND_INTER[kind],
+                name,
+                inter,
                 country,
-                _backers(sentence, m.start()),
+                backers,
             )
         )
+
+    for m in _of_country_pattern().finditer(sentence):
+        if free(m.start(), m.end()):
+            kind = "police" if "police" in m.group("role").lower() else "military"
+            add(m, kind, None, 1, _demonym(m.group("country")))
+    for m in _ETHNIC.finditer(sentence):
+        word = m.group("group")
+        if free(m.start(), m.end()) and word not in demonyms() and word.lower() not in _NOT_ETHNIC:
+            add(m, "militia", f"{word} Ethnic Militia ({{country}})", 4, None)
+    for m in _people_pattern().finditer(sentence):
+        if free(m.start(), m.end()):
+            add(m, "civilian", None, 7, _demonym(m.group("people")[:-1]), backed=False)
+    for m in _GANG.finditer(sentence):
+        if free(m.start(), m.end()):
+            add(m, "rebel", "Unidentified Gang ({country})", 3, None)
+    for m in _role_pattern().finditer(sentence):
+        if free(m.start(), m.end()):
+            kind = next(k for k in ROLE_WORDS if m.group(k))
+            adj = m.group("adj")
+            add(m, kind, None, _KIND_INTER[kind], _demonym(adj) if adj else None)
     mentions.sort(key=lambda a: a.start)
     return mentions
 
