@@ -220,7 +220,8 @@ class RuleEngine:
             claimants = find_claimants(sent, doc_actors, s_start)
             if _RESPONSIBILITY.search(text) and para in last_event:
                 events[last_event[para]] = claimed_by(events[last_event[para]], text, s_start, doc)
-            sent_actors = find_actors(text, s_start)
+            # The story's actors were found once; a sentence or clause takes those within it.
+            sent_actors = [a for a in doc_actors if s_start <= a.start and a.end <= s_end]
             for clause in clauses(text, s_start, s_idx, para):
                 before = [a for a in sent_actors if a.end <= clause.start and a.armed]
                 clause = replace(clause, antecedent=before[-1] if before else None)
@@ -241,7 +242,8 @@ class RuleEngine:
                     continue
                 actors = [
                     a
-                    for a in find_actors(clause.text, clause.start)
+                    for a in sent_actors
+                    if clause.start <= a.start and a.end <= clause.end
                     if not is_claimant(a, claimants)
                 ]
                 for coded in code_clause(clause, triggers, actors):
