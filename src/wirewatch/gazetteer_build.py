@@ -220,8 +220,8 @@ def _add_regions(recs: list[_Rec], countries: dict[str, dict[str, object]]) -> l
     out: list[_Rec] = []
     next_id = SYNTHETIC_ID_BASE
     have_adm = {(r.country, r.fcode[:4]) for r in recs if r.fcode.startswith(("ADM", "PCL"))}
-    by_a1: dict[tuple[str, str], list[_Rec]] = defaultdict(list)
-    by_a2: dict[tuple[str, str, str], list[_Rec]] = defaultdict(list)
+    by_a1: dict[tuple[str, ...], list[_Rec]] = defaultdict(list)  # (country, admin1)
+    by_a2: dict[tuple[str, ...], list[_Rec]] = defaultdict(list)  # (country, admin1, admin2)
     by_cc: dict[str, list[_Rec]] = defaultdict(list)
     for r in recs:
         if r.fcode.startswith("PPL"):
@@ -230,45 +230,34 @@ def _add_regions(recs: list[_Rec], countries: dict[str, dict[str, object]]) -> l
                 by_a1[(r.country, r.admin1)].append(r)
                 if r.admin2:
                     by_a2[(r.country, r.admin1, r.admin2)].append(r)
-    for (cc, a1), members in sorted(by_a1.items()):
-        if (cc, "ADM1") in have_adm:
-            continue
-        lat, lon = _centre([(m.lat, m.lon) for m in members])
-        next_id += 1
-        out.append(
-            _Rec(
-                next_id,
-                a1,
-                lat,
-                lon,
-                cc,
-                "ADM1",
-                sum(m.population for m in members),
-                3,
-                admin1=a1,
-                names=_region_keys(a1),
+    # A region is placed at the centre of its member places: provinces (precision 3), then
+    # districts (precision 2).
+    levels: list[tuple[str, int, dict[tuple[str, ...], list[_Rec]]]] = [
+        ("ADM1", 3, by_a1),
+        ("ADM2", 2, by_a2),
+    ]
+    for fcode, precision, groups in levels:
+        for key, members in sorted(groups.items()):
+            cc, a1, name = key[0], key[1], key[-1]
+            if (cc, fcode) in have_adm:
+                continue
+            lat, lon = _centre([(m.lat, m.lon) for m in members])
+            next_id += 1
+            out.append(
+                _Rec(
+                    next_id,
+                    name,
+                    lat,
+                    lon,
+                    cc,
+                    fcode,
+                    sum(m.population for m in members),
+                    precision,
+                    admin1=a1,
+                    admin2=name if fcode == "ADM2" else None,
+                    names=_region_keys(name),
+                )
             )
-        )
-    for (cc, a1, a2), members in sorted(by_a2.items()):
-        if (cc, "ADM2") in have_adm:
-            continue
-        lat, lon = _centre([(m.lat, m.lon) for m in members])
-        next_id += 1
-        out.append(
-            _Rec(
-                next_id,
-                a2,
-                lat,
-                lon,
-                cc,
-                "ADM2",
-                sum(m.population for m in members),
-                2,
-                admin1=a1,
-                admin2=a2,
-                names=_region_keys(a2),
-            )
-        )
     centres = _country_centres()
     for cc, info in sorted(countries.items()):
         if (cc, "PCLI") in have_adm or (cc, "PCL") in have_adm:
