@@ -90,3 +90,98 @@ def test_criminal_groups_are_gangs() -> None:
     assert _names("gang members shot a driver", "MX", date(2020, 5, 1))[0] == (
         "Unidentified Gang (Mexico)"
     )
+
+
+def test_a_storys_vocabulary_tells_its_country() -> None:
+    from wirewatch.actors import country_clue
+
+    assert country_clue("Police dispersed ODM supporters in Vihiga county.") == "KE"
+    assert country_clue("BNP activists clashed in Kaliakair upazila over Tk 5,000.") == "BD"
+    assert country_clue("Protesters blocked a road.") is None
+    # One clue each way is a tie: no country.
+    assert country_clue("ODM and BNP") is None
+
+
+def test_local_conventions_name_unidentified_criminals() -> None:
+    from wirewatch.actors import local_name
+
+    body = "a man was found dead; his hands were tied and the body bore signs of torture"
+    assert local_name("Unidentified Armed Group (Mexico)", 2, "MX", body) == (
+        "Unidentified Gang (Mexico)",
+        3,
+    )
+    drive_by = "a man was killed in a drive-by shooting by two armed men on a motorcycle"
+    assert local_name("Unidentified Armed Group (Brazil)", 2, "BR", drive_by)[0] == (
+        "Unidentified Gang and/or Police Militia"
+    )
+    # Without the marks of organised crime, or elsewhere, the name stays.
+    assert local_name("Unidentified Armed Group (Mexico)", 2, "MX", "armed men clashed")[0] == (
+        "Unidentified Armed Group (Mexico)"
+    )
+    assert local_name("Unidentified Armed Group (Kenya)", 2, "KE", body)[0] == (
+        "Unidentified Armed Group (Kenya)"
+    )
+
+
+def test_communities_fight_as_ethnic_militias() -> None:
+    names = _names(
+        "clashes between members of Borana and Gabra communities", "KE", date(2017, 5, 1)
+    )
+    assert names == ["Borana Ethnic Militia (Kenya)", "Gabra Ethnic Militia (Kenya)"]
+    assert _names("Orma ethnic group attacks villages", "KE") == ["Orma Ethnic Militia (Kenya)"]
+    # A capitalised word opening a sentence is not a community's name.
+    assert "Masked Ethnic Militia (Kenya)" not in _names("Masked gunmen killed two", "KE")
+
+
+def test_unnamed_communities_follow_acleds_naming_of_the_day() -> None:
+    assert _names("cattle rustlers attacked", "KE", date(2008, 1, 5)) == [
+        "Unidentified Ethnic Militia (Kenya)"
+    ]
+    assert _names("cattle rustlers attacked", "KE", date(2018, 1, 5)) == [
+        "Unidentified Communal Militia (Kenya)"
+    ]
+    assert _names("Ethiopian raiders attacked", "KE", date(2018, 1, 5)) == [
+        "Unidentified Communal Militia (Ethiopia)"
+    ]
+
+
+def test_the_side_an_anti_label_names_is_not_an_actor() -> None:
+    names = _names(
+        "anti-Houthi National Resistance forces shelled the area", "YE", date(2020, 5, 1)
+    )
+    assert names == ["National Resistance Forces"]
+
+
+def test_artsakh_forces_carry_their_regime_period() -> None:
+    text = "military forces of Artsakh fired on the positions of the military forces of Azerbaijan"
+    assert _names(text, "AZ", date(2020, 5, 6)) == [
+        "Military Forces of Artsakh (2007-)",
+        "Military Forces of Azerbaijan (2003-)",
+    ]
+
+
+def test_gangs_are_named_so_in_the_americas_only() -> None:
+    assert _names("a gang attacked worshippers", "KE")[0] == "Unidentified Armed Group (Kenya)"
+    assert _names("a gang attacked a bus", "MX")[0] == "Unidentified Gang (Mexico)"
+
+
+def test_a_named_community_opening_a_sentence_is_still_a_community() -> None:
+    assert _names("Pokot raiders stole cattle", "KE")[0] == "Pokot Ethnic Militia (Kenya)"
+
+
+def test_brazils_police_branches_follow_acled() -> None:
+    from wirewatch.actors import local_name
+
+    text = "federal police forces seized a ton of marijuana"
+    assert local_name("Police Forces of Brazil (2019-)", 1, "BR", text, date(2020, 5, 5))[0] == (
+        "Police Forces of Brazil (2019-) Federal Police"
+    )
+
+
+def test_clans_are_named_as_acled_names_them_where_they_are_clans() -> None:
+    text = "armed militias from the Hawadle and Jarer Weyne clans battled"
+    assert _names(text, "SO", date(2020, 5, 8)) == [
+        "Hawadle Clan Militia (Somalia)",
+        "Jarer Weyne Clan Militia (Somalia)",
+    ]
+    assert _names("The Pokot and Turkana clans fought", "KE")[0] == "Pokot Ethnic Militia (Kenya)"

@@ -49,3 +49,42 @@ def test_offsets_point_into_the_text() -> None:
 def test_no_story_date_leaves_relative_dates_unresolved() -> None:
     assert resolve_date("on Sunday", None) is None
     assert resolve_date("on 3 May 2021", None) is not None
+
+
+def test_today_of_a_story_written_the_day_before_it_was_published() -> None:
+    (found,) = find_dates(
+        "veterans stormed the embassy earlier today", MONDAY, today=date(2024, 12, 1)
+    )
+    assert found.value == date(2024, 12, 1)
+    (found,) = find_dates(
+        "killed by bandits during an overnight raid", MONDAY, today=date(2024, 12, 1)
+    )
+    assert found.value == date(2024, 12, 1)
+    # "yesterday" and weekdays stay relative to the date of publication
+    (found,) = find_dates("an attack yesterday", MONDAY, today=date(2024, 12, 1))
+    assert found.value == date(2024, 12, 1)
+
+
+def test_a_month_alone_is_dated_mid_month_and_a_month_to_come_is_no_date() -> None:
+    found = resolve_date(
+        "In May 2019 (exact date not reported), herders clashed", date(2019, 5, 16)
+    )
+    assert found is not None and (found.value, found.precision) == (date(2019, 5, 15), 3)
+    found = resolve_date("raids in July", date(2016, 7, 10))
+    assert found is not None and found.value == date(2016, 7, 10)  # not after the story
+    assert resolve_date("ahead of its general election in March 2013", date(2012, 6, 15)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15-16 January: militants attacked the hotel", date(2024, 1, 15)),
+        ("On September 11th and 12th, clashes were reported", date(2024, 9, 11)),
+        ("between 1 and 7 May 2020", date(2020, 5, 1)),
+    ],
+)
+def test_a_span_of_days_is_dated_by_its_first_day_at_week_precision(
+    text: str, expected: date
+) -> None:
+    found = resolve_date(text, date(2024, 12, 2))
+    assert found is not None and (found.value, found.precision) == (expected, 2)

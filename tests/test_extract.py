@@ -120,3 +120,128 @@ def test_a_huge_story_is_prefiltered_and_keeps_true_offsets() -> None:
     assert [e.fatalities for e in events] == [7]
     (ev,) = [ev for ev in events[0].evidence if ev.field == "event"]
     assert text[ev.start : ev.end] == ev.text == event
+
+
+# -- typing: who is armed, who was violent, and ACLED's conventions -------------------------------
+
+
+def test_heavy_weapons_fired_at_positions_are_shelling() -> None:
+    e = _one(
+        "On 9 May 2020, the rebel forces fired heavy machine guns and grenade launchers at the "
+        "government positions near Avdiivka, Donetsk.",
+        published="2020-05-10",
+    )
+    assert (e.event_type, e.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    )
+
+
+def test_fire_in_both_directions_is_an_armed_clash() -> None:
+    events = [
+        e
+        for e in extract(
+            "On 9 May 2020, observers recorded 18 explosions involving unknown weapons in both "
+            "directions of the frontline near Avdiivka, Donetsk.",
+            published="2020-05-10",
+        )
+        if e.event_type
+    ]
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_demonstrators_who_vandalise_riot() -> None:
+    e = _one(
+        "On 5 May 2020, residents demonstrating against the nightly curfew vandalized a police "
+        "station in Koutiala.",
+        published="2020-05-10",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+    assert e.actor1 == "Rioters (Mali)"
+
+
+def test_police_who_attack_a_protest_intervene_in_it() -> None:
+    e = _one(
+        "On 1 September 2023, police assaulted the demonstrating members of BNP in Gaibandha "
+        "town during the party's rally.",
+        published="2023-09-02",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+    assert e.actor1 == "Protesters (Bangladesh)"
+
+
+def test_protest_named_as_the_victims_doing_is_not_the_event() -> None:
+    e = _one(
+        "On 15 July 2024, members of the student wing assaulted a student on campus in Kushtia "
+        "city over participation in the anti-quota demonstration.",
+        published="2024-07-16",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_south_asian_assailants_are_rioters() -> None:
+    e = _one(
+        "On 25 April 2023, at least 12 assailants assaulted and injured a journalist with iron "
+        "rods and sticks in Magura town, Bangladesh.",
+        published="2023-04-26",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+    assert e.actor1 == "Rioters (Bangladesh)"
+
+
+def test_unknown_people_with_machetes_attack() -> None:
+    e = _one(
+        "On 14 May 2021, unknown individuals equipped with machetes killed a woman in Kolokonde, "
+        "Benin.",
+        published="2021-05-15",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_armed_victims_make_a_battle_and_off_duty_ones_an_attack() -> None:
+    fight = _one(
+        "On 13 March 2020, 1 Afghan security personnel was killed by a Taliban sniper in "
+        "Khakrez district, Kandahar.",
+        published="2020-03-14",
+    )
+    assert fight.sub_event_type == "Armed clash"
+    attack = _one(
+        "On 7 May 2020, armed men shot dead an off-duty police officer in Ayotatempan, Puebla, "
+        "Mexico.",
+        published="2020-05-08",
+    )
+    assert (attack.event_type, attack.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_acled_note_label_names_the_development() -> None:
+    e = _one(
+        "Movement of forces: On 4 May 2020, Turkish forces brought military reinforcements to "
+        "their positions in Idleb province.",
+        published="2020-05-05",
+    )
+    assert (e.event_type, e.sub_event_type) == (
+        "Strategic developments",
+        "Change to group/activity",
+    )
+
+
+def test_an_arrest_the_crowd_protests_is_no_intervention() -> None:
+    e = _one(
+        "On 31 January 2024, members of the student league staged a protest in front of Barisal "
+        "university, following the arrest of their leader.",
+        published="2024-02-01",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_hostage_taken_in_an_attack_on_a_base_is_part_of_the_fight() -> None:
+    events = [
+        e
+        for e in extract(
+            "On 29 April 2020, Taliban militants attacked a military base in Kunduz city, killing "
+            "3 soldiers and taking 1 soldier hostage.",
+            published="2020-04-30",
+        )
+        if e.event_type
+    ]
+    assert events and events[0].sub_event_type == "Armed clash"

@@ -187,3 +187,27 @@ def test_world_regions_and_holy_see(gaz: Gazetteer) -> None:
     assert gaz.country_code("Holy See") == "VA"
     ocean = [c.place for c in gaz.candidates("Atlantic Ocean", False)]
     assert ocean and ocean[0].feature_code == "OCN" and ocean[0].country is None
+
+
+def test_spelling_similarity_ranks_transliterations_above_chance() -> None:
+    from wirewatch.gazetteer import MIN_SIMILARITY, spelling_similarity
+
+    assert spelling_similarity("Bou Kamal", "Abu Kamal") >= MIN_SIMILARITY
+    assert spelling_similarity("Idleb", "Idlib") >= MIN_SIMILARITY
+    assert spelling_similarity("Sud-Kivu", "Shady Cove") < MIN_SIMILARITY
+    assert spelling_similarity("Tarasso", "Tauris") < MIN_SIMILARITY
+
+
+def test_subdivision_alternate_names_on_built_file() -> None:
+    if not packaged_path().is_file():
+        pytest.skip("gazetteer not built")
+    gaz = Gazetteer.load()
+    kivu = [c.place for c in gaz.candidates("Sud-Kivu", False)]
+    assert any(p.country == "CD" and p.feature_code == "ADM1" for p in kivu)
+    poonch = [c.place for c in gaz.candidates("Poonch", False)]
+    assert any(p.country == "IN" and p.feature_code == "ADM2" for p in poonch)
+    # a division carved out of Dhaka lends no name to it
+    assert not any(
+        c.place.feature_code == "ADM1" and c.place.name == "Dhaka"
+        for c in gaz.candidates("Mymensingh", False)
+    )

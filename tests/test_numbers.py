@@ -1,6 +1,6 @@
 import pytest
 
-from wirewatch.numbers import find_fatalities, parse_number, says_no_deaths
+from wirewatch.numbers import find_fatalities, parse_number, says_no_deaths, share, split_parts
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,119 @@ def test_vague_quantities_follow_acled_conventions() -> None:
 def test_no_deaths_is_recognised() -> None:
     assert says_no_deaths("No one was killed in the blast.")
     assert not says_no_deaths("Two were killed.")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("he died as a result of the torture", 1),
+        ("an unidentified group fatally shot the leader of the movement near his house", 1),
+        ("One person (from an unspecified group) was killed, and seven were injured.", 1),
+        ("Four police and one reservist killed, two police missing.", 5),
+        ("Kenyan forces claim to kill three al Shabaab after being ambushed.", 3),
+        ("The bodies of three belonging to the attackers were later found.", 3),
+        ("Two people die in riots with police.", 2),
+        ("killed a young mother and her three-year old child", 2),
+        ("In the following days the death toll from the blast rose to six.", 6),
+        ("killed a dozen militants in a clash", 12),
+        ("an officer shot dead his boss before turning the gun on himself", 2),
+        ("following the killing of ten fishermen by militia", 10),
+        ('Five "thugs" are lynched by local vigilante mobs.', 5),
+        ("a man and an adolescent were killed in a drive-by shooting", 2),
+        ("One man was injured and the other died.", 1),
+        ("Villagers lynch suspected thief", 1),
+        ("Police officer shot dead by unknown gunmen", 1),
+        ("troops detained and tortured a villager to death", 1),
+        ("an IED exploded under a vehicle, leaving the driver dead", 1),
+        ("a suicide bomber blew himself up, killing 5 people", 6),
+        ("the leader of a group with a very long name (ABC) was shot dead by assailants", 1),
+        (
+            "two suspected militants who police said were involved in the drug trade were shot dead",
+            2,
+        ),
+    ],
+)
+def test_counts_the_dead_in_more_shapes(text: str, number: int) -> None:
+    assert sum(f.number for f in find_fatalities(text)) == number, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "an IED explosion near the village left 3 soldiers injured.",
+        "Journalists protest in several cities following the mysterious death.",
+        "A senior county official escaped death narrowly after an IED exploded",
+        "The victim was suspected of killing two police officers last month.",
+        "A group of 500 drivers protest a killing by police.",
+        "a tourist was abducted near where a hiker disappeared several weeks ago.",
+        "One report said that the fatalities were part of a crime group",
+    ],
+)
+def test_ignores_more_figures_that_are_not_this_events_dead(text: str) -> None:
+    assert sum(f.number for f in find_fatalities(text)) == 0, text
+
+
+def test_a_time_span_or_a_date_is_not_a_count() -> None:
+    (found,) = find_fatalities("just 24 hours after one person was killed")
+    assert found.number == 1
+    (found,) = find_fatalities("On 28 April 2020, 12 Taliban militants were killed")
+    assert found.number == 12
+
+
+def test_the_coders_figure_overrides_the_text() -> None:
+    assert [f.number for f in find_fatalities("10 killed (coded as 8 here and 2 elsewhere).")] == [
+        8
+    ]
+    (share_each,) = find_fatalities(
+        "coded as 10 and split between the two events with 5 coded to each"
+    )
+    assert share_each.number == 5
+    (this_event,) = find_fatalities(
+        "Total 3 fatalities (2 confirmed and 1 split) coded to this event."
+    )
+    assert this_event.number == 3
+    (bracket,) = find_fatalities("Fatalities are split across 2 events (3).")
+    assert bracket.number == 3
+
+
+def test_another_sources_figure_is_marked_and_the_conservative_one_kept() -> None:
+    (alt,) = find_fatalities("Other sources report that 2 soldiers were killed.")
+    assert alt.alternative
+    both = find_fatalities(
+        "The government said 25 people were killed, but other sources said 37 died."
+    )
+    assert [f.number for f in both] == [25]
+
+
+def test_a_figure_split_between_events_is_shared_out() -> None:
+    assert split_parts("Unknown fatalities coded as 10 and split up between 3 events.") == 3
+    assert split_parts("killing at least 31. Fatalities distributed across six events.") == 6
+    assert split_parts("coded as 10 and spread across three locations in two days.") == 6
+    assert split_parts("Fatalities are split across 2 events (3).") is None  # share given
+    assert split_parts("the fighting spread across three villages") is None
+    # Evenly, the remainder one each to the first events: the share most events get.
+    assert [share(10, 3), share(31, 6), share(20, 3), share(1, 12)] == [3, 5, 7, 0]
+
+
+def test_more_dead_told_as_such_are_marked_additional() -> None:
+    both = find_fatalities("three residents were killed, as was one of the attackers.")
+    assert [f.number for f in both] == [3, 1] and both[1].additional
+    (more,) = find_fatalities("Six additional deaths reported.")
+    assert more.additional and more.number == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("members of several garment workers' rights bodies staged a protest rally", 0),
+        ("a resident died from coronavirus the previous day", 0),
+        ("a number of villagers lynched three men", 3),  # the villagers are the killers
+    ],
+)
+def test_organisations_illness_and_killers_are_not_the_dead(text: str, number: int) -> None:
+    assert sum(f.number for f in find_fatalities(text)) == number
+
+
+def test_a_headline_figure_is_counted_once() -> None:
+    assert [f.number for f in find_fatalities("1 man shot dead by police near the camp")] == [1]
+    assert [f.number for f in find_fatalities("The officer and her daughter died.")] == [2]

@@ -2,7 +2,7 @@ from dataclasses import replace
 from datetime import date
 
 from wirewatch.models import Claim, Event, Evidence, Source
-from wirewatch.resolve import haversine_km, merge_into, merge_within_document
+from wirewatch.resolve import apportion, haversine_km, merge_into, merge_within_document
 
 
 def _event(
@@ -61,3 +61,41 @@ def test_same_candidate_twice_is_idempotent() -> None:
 def test_within_a_story_the_larger_figure_wins() -> None:
     merged = merge_within_document([_event("a", "d", 3), _event("b", "d", 5)])
     assert [e.fatalities for e in merged] == [5]
+
+
+def test_within_a_story_an_unnamed_attacker_is_no_contradiction() -> None:
+    named = _event("a", "d")
+    unnamed = replace(_event("b", "d", 1), actor1="Unidentified Armed Group (Syria)")
+    (merged,) = merge_within_document([unnamed, named])
+    assert merged.actor1 == "Hayat Tahrir al-Sham"  # the named attacker wins
+    assert merged.fatalities == 1
+    # across stories the two attackers still keep the events apart
+    to_write, _ = merge_into([named], [replace(unnamed, sources=(Source("e"),))])
+    assert len(to_write) == 1 and to_write[0].event_id == "b"
+
+
+def test_within_a_story_two_sides_swapping_roles_are_one_fight() -> None:
+    first = replace(_event("a", "d", 2), actor2="Military Forces of Syria (2024-)")
+    back = replace(_event("b", "d", 3), actor1="Military Forces of Syria (2024-)")
+    assert len(merge_within_document([first, back])) == 1
+
+
+def test_another_sources_figure_does_not_raise_the_toll() -> None:
+    first = _event("a", "d", 1)
+    other = replace(_event("b", "d", 2), notes="Other sources report that 2 soldiers were killed")
+    (merged,) = merge_within_document([first, other])
+    assert merged.fatalities == 1
+
+
+def test_a_note_that_splits_its_dead_keeps_one_events_share() -> None:
+    events = [_event("a", "d", 31), _event("b", "d", 0)]
+    shared = apportion(events, "killing at least 31. Fatalities distributed across six events.")
+    assert [e.fatalities for e in shared] == [5, 0]
+    assert apportion(events, "No split here.") == events
+
+
+def test_a_coders_figure_is_the_figure_of_every_violent_candidate() -> None:
+    protest = replace(_event("c", "d", 0), event_type="Protests", sub_event_type="Peaceful protest")
+    events = [_event("a", "d", 1), _event("b", "d", 0), protest]
+    coded = apportion(events, "Clashes. Unknown fatalities coded as 10 and split between 3 events.")
+    assert [e.fatalities for e in coded] == [3, 3, 0]

@@ -5,12 +5,19 @@ Two kinds of mention are found in a sentence: named groups from the actor dictio
 ("troops", "police", "gunmen", "protesters", "villagers") whose canonical name is built from the
 country they belong to ("Syrian troops" -> "Military Forces of Syria (2000-)"). Backers written in
 the text ("Tehran-backed", "backed by Turkey") are kept with the actor.
+
+Communities that fight are identity militias named by the community ("Pokot raiders" -> "Pokot
+Ethnic Militia (Kenya)"), or ACLED's unidentified communal militia when the text names none. Local
+notes rarely name their own country, so `country_clue` reads it from the story's vocabulary (parties,
+currencies, administrative units), and `local_name` applies ACLED's country conventions for actors
+the text leaves unnamed ("Unidentified Gang (Mexico)").
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -229,6 +236,16 @@ _GANG = re.compile(
 )
 
 
+_GANG_NAME = "Unidentified Gang ({country})"
+
+
+@functools.lru_cache(maxsize=1)
+def _gang_countries() -> frozenset[str]:
+    """Where ACLED names criminal groups "Unidentified Gang": the countries of the gang rule."""
+    rules = ad.dictionary().get("local_names", [])
+    return frozenset(c for r in rules if r["name"] == _GANG_NAME for c in r["in"])
+
+
 @functools.lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Demonym or adjective ("Syrian", "Iraqi") to ISO2, plus the country names themselves."""
@@ -286,6 +303,32 @@ _NOT_ETHNIC = frozenset(
         "their",
     ]
 )
+
+
+@functools.lru_cache(maxsize=1)
+def _clue_patterns() -> dict[str, re.Pattern[str]]:
+    clues: dict[str, list[str]] = ad.data("demonyms.json").get("country_clues", {})
+
+    def group(p: str) -> str:  # a leading "(?i)" becomes a scoped "(?i:...)" inside the union
+        return f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})"
+
+    return {iso2: re.compile("|".join(group(p) for p in pats)) for iso2, pats in clues.items()}
+
+
+def country_clue(text: str) -> str | None:
+    """The country a story's own vocabulary points to, when it names no place we can place.
+
+    Local notes rarely name their country: a Kenyan one says "Vihiga county", "ODM supporters",
+    "Sh50,000"; a Bangladeshi one "upazila", "Chhatra League", "Tk 5,000". Each distinct clue
+    (`demonyms.json` `country_clues`) is one vote; a tie says nothing.
+    """
+    votes: Counter[str] = Counter()
+    for iso2, pattern in _clue_patterns().items():
+        votes[iso2] = len({m.group(0).lower() for m in pattern.finditer(text)})
+    ranked = [kv for kv in votes.most_common(2) if kv[1] > 0]
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _demonym(word: str) -> str | None:
@@ -378,6 +421,53 @@ _ETHNIC = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1)
+def _known_ethnic() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Named communities (`demonyms.json` `ethnic_groups`) as the sides of communal violence:
+    "a Pokot raid", "Orma ethnic group", and both sides of "clashes between Borana and Gabra"."""
+    names = "|".join(
+        sorted((re.escape(n) for n in ad.data("demonyms.json").get("ethnic_groups", [])), key=len)[
+            ::-1
+        ]
+    )
+    single = re.compile(
+        rf"\b(?P<group>{names})s?(?:\s+(?:ethnic|clan|community|tribal))?\s+"
+        r"(?:clans?|communit(?:y|ies)|groups?|ethnic groups?|raids?|tribes?|elders|men|herders|youths?)\b"
+    )
+    sides = (
+        r"(?:\s+(?:clans|communities|groups|ethnic groups|tribes|militias|raiders|herders|youths))"
+    )
+    pair = re.compile(
+        rf"\bbetween\s+(?P<sa>(?:members\s+of\s+)?(?:the\s+)?(?P<a>{names})s?)\s+and\s+"
+        rf"(?P<sb>(?:the\s+)?(?P<b>{names})s?{sides}?)\b|"
+        rf"\b(?P<sa2>(?P<a2>{names})s?)\s+and\s+(?P<sb2>(?:the\s+)?(?P<b2>{names})s?{sides})\b|"
+        # Any two names the text itself calls communal militias: "Fellata and Rizeigat militias".
+        r"\b(?P<sa3>(?P<a3>[A-Z][a-z]{2,}))\s+and\s+(?P<sb3>(?P<b3>[A-Z][a-z]{2,})\s+"
+        r"(?i:ethnic|communal|tribal|clan)\s+(?i:militias|clans|communities|groups))\b|"
+        # Any two names the text calls clans: "militias from the Hawadle and Jarer Weyne clans".
+        r"\b(?P<sa4>(?:(?:armed\s+)?(?:militias?|militiamen|fighters|members)\s+(?:from|of)\s+)?"
+        r"(?:[Tt]he\s+)?(?P<a4>(?!The\b)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+and\s+"
+        r"(?P<sb4>(?:the\s+)?(?P<b4>(?!The\b)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:sub-?)?clans)\b"
+    )
+    return single, pair
+
+
+@functools.lru_cache(maxsize=1)
+def _ethnic_names() -> frozenset[str]:
+    return frozenset(ad.data("demonyms.json").get("ethnic_groups", []))
+
+
+# Raiders, rustlers and rival communities the text does not name: an unidentified identity militia.
+_UNNAMED_COMMUNAL = re.compile(
+    r"\b(?:(?:cattle|livestock|camel|armed|suspected)\s+)?(?:raiders|rustlers)\b|"
+    r"\b(?:rival|neighbou?ring|two|warring)\s+(?:ethnic\s+)?(?:communities|clans|ethnic groups|tribes)\b|"
+    r"\b(?:ethnic|communal|tribal|clan)\s+militia(?:s|men)?\b|"
+    r"\barmed\s+(?:herders|pastoralists|herdsmen)\b",
+    re.I,
+)
+_UNNAMED_COMMUNAL_NAME = "Unidentified Ethnic Militia ({country})"
+
+
 def _backers(sentence: str, start: int) -> tuple[str, ...]:
     """Backers written just before an actor: "Tehran-backed Iraqi militias"."""
     window = sentence[max(0, start - 40) : start + 40]
@@ -395,17 +485,27 @@ def _trailing_role() -> re.Pattern[str]:
     return re.compile(r"(?:'s)?[\s-]+(?:" + alternation + r")\b", re.I)
 
 
+_STRIKE = re.compile(r"\b(?:air force|jets|warplanes?|artillery)\b", re.I)
+_ANTI = re.compile(r"\banti-?\s?$", re.I)
+
+
 def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
     """Actor mentions in one sentence, in text order, named groups before overlapping role nouns."""
     pattern, by_alias = _group_pattern()
     mentions: list[ActorMention] = []
+    blocked: list[tuple[int, int]] = []
     for m in pattern.finditer(sentence):
         group = by_alias.get(_alias_key(m.group(0)))
-        if group is None:
+        # "anti-Houthi National Resistance forces": the Houthis are who they fight, not an actor here.
+        if group is None or _ANTI.search(sentence, 0, m.start()):
             continue
         end = m.end()
         tail = _trailing_role().match(sentence, end)
-        if tail is not None:
+        if tail is not None and _STRIKE.search(tail.group(0)):
+            # "LNA air force targeted...": the words name the strike, the event's trigger; they are
+            # kept out of the mention (and of any other) so the group stays before its trigger.
+            blocked.append((tail.start(), tail.end()))
+        elif tail is not None:
             end = tail.end()
         mentions.append(
             ActorMention(
@@ -421,7 +521,8 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
         )
 
     def free(a: int, b: int) -> bool:
-        return not any(x.start - offset < b and a < x.end - offset for x in mentions)
+        taken = any(x.start - offset < b and a < x.end - offset for x in mentions)
+        return not taken and not any(x < b and a < y for x, y in blocked)
 
     def add(
         m: re.Match[str],
@@ -449,16 +550,41 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
         if free(m.start(), m.end()):
             kind = "police" if "police" in m.group("role").lower() else "military"
             add(m, kind, None, 1, _demonym(m.group("country")))
+    single, pair = _known_ethnic()
+    for m in pair.finditer(sentence):
+        pairs = [(f"{k}{n}", f"s{k}{n}") for n in ("", "2", "3", "4") for k in ("a", "b")]
+        for key, span in pairs:
+            a, b = m.span(span)
+            if a >= 0 and free(a, b):
+                name = f"{m.group(key)} Ethnic Militia ({{country}})"
+                mentions.append(
+                    ActorMention(offset + a, offset + b, m.group(span), "militia", name, 4, None)
+                )
+    for m in single.finditer(sentence):
+        if free(m.start(), m.end()):
+            add(m, "militia", f"{m.group('group')} Ethnic Militia ({{country}})", 4, None)
     for m in _ETHNIC.finditer(sentence):
         word = m.group("group")
-        if free(m.start(), m.end()) and word not in demonyms() and word.lower() not in _NOT_ETHNIC:
+        # A capitalised word opening the sentence ("Masked gunmen", "Cattle raiders") is no name.
+        opening = not sentence[: m.start()].strip() or sentence[: m.start()].rstrip()[-1:] in ".:;"
+        if (
+            free(m.start(), m.end())
+            and word not in demonyms()
+            and word.lower() not in _NOT_ETHNIC
+            and not (opening and word not in _ethnic_names())
+        ):
             add(m, "militia", f"{word} Ethnic Militia ({{country}})", 4, None)
+    for m in _UNNAMED_COMMUNAL.finditer(sentence):
+        if free(m.start(), m.end()):
+            lead = re.search(r"\b([A-Z][a-z]+)\s+$", sentence[max(0, m.start() - 25) : m.start()])
+            home = _demonym(lead.group(1)) if lead else None  # "Ethiopian raiders"
+            add(m, "militia", _UNNAMED_COMMUNAL_NAME, 4, home)
     for m in _people_pattern().finditer(sentence):
         if free(m.start(), m.end()):
             add(m, "civilian", None, 7, _demonym(m.group("people")[:-1]), backed=False)
     for m in _GANG.finditer(sentence):
         if free(m.start(), m.end()):
-            add(m, "rebel", "Unidentified Gang ({country})", 3, None)
+            add(m, "rebel", _GANG_NAME, 3, None)
     for m in _role_pattern().finditer(sentence):
         if free(m.start(), m.end()):
             kind = next(k for k in ROLE_WORDS if m.group(k))
@@ -486,7 +612,14 @@ def _group_canonical(
         name = name.replace(" ({period})", f" ({period})" if period else "")
         return (f"{name} {faction}" if faction else name), mention.inter
     if "{country}" in name:
-        cname = country_name(mention.country or country)
+        iso2 = mention.country or country
+        if name == _GANG_NAME and iso2 is not None and iso2 not in _gang_countries():
+            # "Unidentified Gang" is ACLED's name for criminal groups in the Americas only.
+            name = "Unidentified Armed Group ({country})"
+        if iso2 in ad.dictionary().get("clan_countries", []):
+            # Where communities are clans (Somalia), their militias are "Hawadle Clan Militia".
+            name = name.replace(" Ethnic Militia (", " Clan Militia (")
+        cname = country_name(iso2)
         if cname is None:
             return name.replace(" ({country})", ""), mention.inter
         return name.replace("{country}", cname), mention.inter
@@ -517,3 +650,30 @@ def canonical(
     }.get(mention.kind, mention.text)
     inter = _KIND_INTER.get(mention.kind, mention.inter)
     return (f"{label} ({cname})" if cname else label), inter
+
+
+def local_name(
+    name: str | None, inter: int | None, country: str | None, text: str, when: date | None = None
+) -> tuple[str | None, int | None]:
+    """ACLED's country conventions for an actor the text leaves unnamed (`actors.json`
+    `local_names`): in Mexico a body found bound and tortured is the work of an "Unidentified Gang
+    (Mexico)", in Brazil a drive-by execution of "Unidentified Gang and/or Police Militia"."""
+    cname = country_name(country)
+    if name is None or cname is None:
+        return name, inter
+    for rule in ad.dictionary().get("local_names", []):
+        if country not in rule["in"] or not re.search(str(rule["when"]), text):
+            continue
+        for replaces in rule["replaces"]:
+            pattern = re.escape(str(replaces).replace("{country}", cname))
+            pattern = pattern.replace(re.escape("{period}"), r"\(\d{4}-(?:\d{4})?\)")
+            if re.fullmatch(pattern, name):
+                new = str(rule["name"]).replace("{country}", cname)
+                for key, prefix in (
+                    ("{military}", "Military Forces"),
+                    ("{police}", "Police Forces"),
+                ):
+                    if key in new:
+                        new = new.replace(key, ad.state_name(prefix, cname, country, when))
+                return new, int(rule["inter"])
+    return name, inter

@@ -62,10 +62,13 @@ _VIOLENT_TYPES = frozenset(
 _INTERVENTION_CLASSES = frozenset({"intervention", "arrest", "excessive", "kill", "attack"})
 
 
-def turns_violent(triggers: list[Trigger], prev: Event) -> bool:
+def turns_violent(triggers: list[Trigger], prev: Event, text: str = "") -> bool:
     """A sentence that tells the protest just reported turned violent ("They clashed with
-    police", "The students burnt their dorm")."""
-    return prev.event_type == "Protests" and any(t.cls in {"riot", "clash"} for t in triggers)
+    police", "The students burnt their dorm", "looting the shop"). A relative clause ("demanding
+    the arrest of those *who set fire* to the crops") tells of someone else."""
+    if re.match(r"\s*(?:who|which|whose)\b", text, re.I) or prev.event_type != "Protests":
+        return False
+    return any(t.cls in {"riot", "clash", "loot"} for t in triggers)
 
 
 def as_riot(prev: Event, triggers: list[Trigger], doc: Document) -> Event:
@@ -161,11 +164,34 @@ def add_fatalities(
     ]
     evidence += [e for e in extra if e.field == "event"]
     summary = any(_SUMMARY.search(f.text) for f in fatal)
+    if fatal and event.fatalities and all(f.alternative for f in fatal):
+        # Another source's figure: ACLED keeps the more conservative of the two.
+        return replace(event, fatalities=min(number, event.fatalities), evidence=tuple(evidence))
+    if fatal and not summary and all(f.additional for f in fatal):
+        # "Another six were killed": more dead than those the event already counts.
+        return replace(
+            event,
+            fatalities=event.fatalities + number,
+            fatalities_estimated=estimated or event.fatalities_estimated,
+            evidence=tuple(evidence),
+        )
     if number > event.fatalities or (summary and fatal):
         return replace(
             event, fatalities=number, fatalities_estimated=estimated, evidence=tuple(evidence)
         )
     return replace(event, evidence=tuple(evidence))
+
+
+def toll_target(events: list[Event], last: int, first: int) -> int:
+    """The event a bare toll ("2 fatalities.", "Two people were killed.") belongs to: the last
+    violent event of its paragraph, not an arrest or a statement told after it."""
+    for i in range(last, first - 1, -1):
+        event = events[i]
+        if event.event_type in _VIOLENT_TYPES or (
+            event.sub_event_type == "Excessive force against protesters"
+        ):
+            return i
+    return last
 
 
 def sum_fatalities(fatal: list[Fatalities]) -> tuple[int, bool]:

@@ -19,8 +19,9 @@ from wirewatch.lexicon import Trigger
 
 _CLAUSE_SPLIT = re.compile(r";|\s(?=while\s)|\s(?=whereas\s)|,?\s(?=who\s)|,\s(?=which\s)", re.I)
 _TERRITORY = re.compile(
-    r"\b(?:town|city|village|area|territory|district|province|region|base|airport|"
-    r"crossing|hill|positions?|neighbou?rhood|countryside|outskirts|control)\b",
+    r"\b(?:towns?|city|cities|villages?|areas?|territory|territories|districts?|provinces?|"
+    r"regions?|bases?|airports?|crossings?|hills?|positions?|neighbou?rhoods?|countryside|"
+    r"outskirts|control|checkpoints?|posts?|sites?|locations?|strongholds?|front(?:line)?s?)\b",
     re.I,
 )
 _WEAPON_ORDER = ("chemical", "suicide", "air", "grenade", "ied", "shelling", "explosion")
@@ -34,6 +35,7 @@ _WEAPON_SUB = {
     "explosion": "Remote explosive/landmine/IED",
 }
 _STRATEGIC_SUB = {
+    "note_label": "Other",  # the sub-type its label names (`lexicon.note_labels`)
     "disrupt": "Disrupted weapons use",
     "arrest": "Arrests",
     "loot": "Looting/property destruction",
@@ -41,6 +43,8 @@ _STRATEGIC_SUB = {
     "base": "Headquarters or base established",
     "transfer": "Non-violent transfer of territory",
     "group_change": "Change to group/activity",
+    # Deployments and troop movements: "Other", as the seed story's coder has them; ACLED's own
+    # notes labelled "Movement of forces:" are coded by their label (`lexicon.note_labels`).
     "mobilize": "Other",
 }
 _POLITICAL_PLOVER = {
@@ -65,7 +69,8 @@ _CIVILIAN_TARGET = re.compile(
 # Targets that bear arms or belong to an armed side: attacking them is a fight.
 _MILITARY_TARGET = re.compile(
     r"\b(?:positions?|bases?|checkpoints?|posts?|convoys?|patrols?|barracks|outposts?|garrisons?|"
-    r"troops|soldiers|forces|units?|front(?:line)?s?|military|army|police stations?)\b",
+    r"troops|soldiers|forces|units?|front(?:line)?s?|military|army|police stations?|"
+    r"(?:military|army|police|KDF|AP|GSU|[A-Z]{2,5}) camps?)\b",
     re.I,
 )
 # An attack told as an offensive ("a two-pronged attack", "a counter-attack") is a fight.
@@ -78,18 +83,92 @@ _DEMONSTRATING = re.compile(
     r"block\w* (?:the |a |several )?(?:roads?|streets?|highway|entrance)|in protest)\b",
     re.I,
 )
+# Small arms make a fight of heavy-weapons fire; heavy machine guns, grenade launchers and IFVs
+# fired at positions are, for ACLED, shelling (its Ukraine and Syria coding counts them so).
 _LIGHT_ARMS = re.compile(
-    r"\b(?:small arms|machine ?guns?|grenade launchers?|sniper|rifles?|IFVs?|gunfire|shots|bursts)\b",
-    re.I,
+    r"\b(?:small arms|light weapons|automatic weapons|sniper|rifles?|gunfire|gun fire)\b", re.I
 )
+# Clash words that only describe fire ("fired ... at the positions", "bursts of fire", "shots"):
+# beside heavy weapons they tell the shelling, not a fight.
+_FIRE_ONLY = re.compile(r"(?:fired|bursts?|shots|small|machine|grenade|sniper|gun ?fire)\b", re.I)
 _ANYONE = re.compile(r"(?:[\w-]+\s+){0,2}(?:m[ae]n|people|persons?|individuals?)")
 _FIREARMS = re.compile(
     r"\b(?:shot|shoot\w*|guns?|gunfire|gunm[ae]n|firearms?|rifles?|pistols?|bullets?|opened fire|"
-    r"AK-?47s?|fired)\b",
+    r"AK-?47s?|fired|gunned|gunshots?|heavily armed|armed with|"
+    r"armed (?:youths?|m[ae]n|individuals|groups?|persons|people|gangs?|militias?|pastoralists))\b",
     re.I,
 )
 _COMMUNAL = re.compile(r"\b(?:clan|inter-clan|clan-based|ethnic|communal|tribal|militias?)\b", re.I)
 _DEADLY = re.compile(r"\b(?:killed|dead|died|deaths?|fatalit(?:y|ies))\b", re.I)
+# Weapons of armed assailants rather than of a crowd.
+_BLADES = re.compile(
+    r"\b(?:machetes?|knife|knives|pangas?|swords?|axes?|spears?|(?:poisoned )?arrows|daggers?|"
+    r"crude weapons|sharp weapons?|hacked|stabb\w*)\b",
+    re.I,
+)
+# What a crowd fights with, and what it punishes: a mob.
+_CRUDE = re.compile(
+    r"\b(?:sticks|stones?|stoned|bricks?|brickbats|rods|clubs|fists?|stoning|thie(?:f|ves)|"
+    r"witch\w*|suspected of|accused of|mob justice|set \w+ alight)\b",
+    re.I,
+)
+_CROWD = re.compile(
+    r"\b(?:crowds?|mobs?|locals|residents|villagers|supporters|voters|students|youths?|"
+    r"community|communities|traders|fans)\b",
+    re.I,
+)
+# A community's men who raid as its militia.
+_COMMUNITY_MEN = re.compile(
+    r"\b(?:farmers|herders|herdsm[ae]n|pastoralists|tribesm[ae]n|clansm[ae]n|raiders)\b", re.I
+)
+# Words before a demonstration that make it the victims' doing or a past cause.
+_PROTEST_CONTEXT = re.compile(
+    r"(?:\b(?:for|over|of|after|suspicion of)\s+(?:\w+\s+)?(?:participat\w*|involve\w*|join\w*|"
+    r"taking part|attend\w*)|\bin response to|\bprior|\bprevious|\bearlier)\W+(?:[\w'-]+\W+){0,5}$",
+    re.I,
+)
+_BACKDROP = re.compile(
+    r"\b(?:following|after|amid|amidst|since|ahead of|in the wake of|prior|previous|earlier|"
+    r"participat\w*|involve\w*|join\w*|suspicion)\W+(?:[\w'-]+\W+){0,5}$",
+    re.I,
+)
+_VENUE = re.compile(
+    r"\b(?:during|at|in|on (?:the|their|its) way to)\s+(?:a|an|the|their|its|his|her|[\w-]+'s)?\s*"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_PROTEST_TARGET = re.compile(
+    r"\W+(?:[\w'-]+\W+){0,3}(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w*|procession|"
+    r"sit-in|human chain|gathering|crowd)",
+    re.I,
+)
+# Words between a demonstration and an act of violence that make the act its cause.
+_CAUSE = re.compile(
+    r"\b(?:against|over|demand\w*|condemn\w*|denounc\w*|decry\w*|protest\w*|following|after|"
+    r"for|about|regarding|reject\w*|claiming|justice|arrest of|prior|previous)\b",
+    re.I,
+)
+_PARTISAN = re.compile(
+    r"\b(?:supporters|partisans|political|part(?:y|ies)|students|lawmakers|councillors|MCAs|"
+    r"operators|fans|refugees|(?:two|rival) groups|groups of|factions of|vigilantes?)\b",
+    re.I,
+)
+# Trades that bear arms, named as victims.
+_ARMED_VICTIM = re.compile(
+    r"\b(?:security personnel|(?:security )?guards?|policem[ae]n|police(?: officers?)?|officers?|"
+    r"soldiers?|troops|servicem[ae]n|Arbakis?|militiam[ae]n|militants?|fighters|rebels?|"
+    r"insurgents?|bandits?|raiders?|rustlers?|robbers?|gangsters?|(?:suspected )?\w+ members|"
+    r"suspects?|attackers?|gunmen|reservists?|rangers?|askaris?|combatants?)\b",
+    re.I,
+)
+# A community's men named as fighters, not as herders or youths.
+_FIGHTERS = re.compile(r"\b(?:militia\w*|fighters|warriors|raiders|gunm[ae]n|bandits)\b", re.I)
+# Victims who bear no arms whatever their trade: an attack on them is violence against civilians.
+_UNARMED_STATUS = re.compile(
+    r"\b(?:off-duty|off duty|former (?:soldier|police\w*|officer|fighter|member)s?|unarmed|retired)\b",
+    re.I,
+)
+_PLANTED = re.compile(r"-(?:planted|laid|placed|made)\b", re.I)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|shot|hit|slain|beaten|taken|found|burnt|hanged|hung|struck)\b",
     re.I,
@@ -169,6 +248,8 @@ def _split_roles(
         ),
         None,
     )
+    tail = clause.text[trigger.end - clause.start : trigger.end - clause.start + 12]
+    passive = passive or bool(re.match(r"\s+by\b", tail))
     if passive or by_agent is not None:
         agent = by_agent
         patient = before[-1] if before else next((a for a in after if a is not by_agent), None)
@@ -179,7 +260,21 @@ def _split_roles(
         if patient is None and agent is not None:
             # "Police officer dies when militants shoot him": the victim was named first.
             patient = next((a for a in before if a is not agent and a.kind != agent.kind), None)
-    if agent is None and re.match(r"\s*(?:who|which)\b", clause.text, re.I) and clause.antecedent:
+    gap = clause.text[trigger.end - clause.start : after[0].start - clause.start] if after else ""
+    if agent is None and len(after) >= 2 and len(gap) < 40 and re.search(r"\bbetween\b", gap):
+        # "clashes between Borana and Gabra communities": the side named first is actor 1.
+        agent, patient = after[0], after[1]
+    if trigger.cls == "clash" and agent is None and before and before[-1].armed and after:
+        # "4 Taliban militants were killed in clashes with Afghan forces": in a fight the side
+        # named first is actor 1, though the sentence makes it the side that died.
+        agent, patient = before[-1], after[0]
+    planter = next((a for a in actors if _PLANTED.match(clause.text, a.end - clause.start)), None)
+    if planter is not None and planter is not agent:
+        # "killed by a Taliban-planted landmine": who laid the device acts.
+        agent, patient = planter, agent if agent is not None else patient
+    relative = re.match(r"\s*(?:who|which)\b", clause.text, re.I) and clause.antecedent
+    if relative and (agent is None or (not passive and agent.kind == "civilian")):
+        # "Somali militants, who ... posing as herders, gunned down a man": the antecedent acts.
         agent = clause.antecedent
     return agent, patient
 
@@ -206,6 +301,27 @@ def _demonstrators(coded: Coded) -> Coded:
 def _code_clause(
     clause: Clause, triggers: list[Trigger], actors: list[ActorMention]
 ) -> Iterator[Coded]:
+    label = next((t for t in triggers if t.cls == "note_label"), None)
+    if label is not None:
+        # A note labelled "Property destruction:" is that development, whatever else it tells.
+        # The note's subject acts: its first armed actor, else its first actor.
+        agent = next((a for a in actors if a.armed), actors[0] if actors else None)
+        patient = next((a for a in actors if a is not agent), None)
+        sub = lexicon.note_labels().get(label.text.strip().lower(), "Other")
+        default = "police" if sub == "Arrests" else None
+        yield Coded(
+            "Strategic developments",
+            sub,
+            lexicon.plover_of(sub),
+            label,
+            agent,
+            patient,
+            default_actor1=default,
+        )
+        return
+    triggers = [t for t in triggers if not _protest_as_context(t, clause)]
+    if not codable(triggers):
+        return
     classes = {t.cls for t in triggers}
     families = {t.family for t in triggers}
     demo = _code_demonstration(clause, triggers, actors, classes)
@@ -234,6 +350,63 @@ def _code_clause(
             yield Coded(None, None, _POLITICAL_PLOVER[t.cls], t, agent, patient)
 
 
+def _demonstrating(text: str) -> bool:
+    """Does the clause tell of a demonstration ("rioters burnt tyres demanding ...") rather than
+    name one as background ("amid the violence following anti-government demonstrations")?"""
+    return any(
+        not _BACKDROP.search(text[max(0, m.start() - 60) : m.start()])
+        for m in _DEMONSTRATING.finditer(text)
+    )
+
+
+def _protest_as_context(t: Trigger, clause: Clause) -> bool:
+    """ "assaulted a student over participation in the demonstration", "in response to prior
+    protests": a demonstration named as the victims' doing or the event's cause is not the event."""
+    if t.family != "demonstration":
+        return False
+    before = clause.text[max(0, t.start - clause.start - 60) : t.start - clause.start]
+    if _PROTEST_CONTEXT.search(before):
+        return True
+    # Fights "at a party rally", "during the procession" are between supporters: mob violence.
+    venue = re.match(r"(?:rall(?:y|ies)|procession|motorcade|meeting)", t.text, re.I)
+    return bool(venue and _VENUE.search(before))
+
+
+def acts_after_grievance(before: str, t: Trigger) -> bool:
+    """ "residents demonstrating against the curfew vandalized a police station": a past-tense
+    act after the grievance's noun phrase is what the crowd did, not what it protested against
+    ("against the destroyed houses", "demanding the arrest of those who burned")."""
+    if t.cls not in {"riot", "loot", "clash"} or not t.text.split()[0].lower().endswith("ed"):
+        return False
+    causes = list(_CAUSE.finditer(before))
+    if not causes:
+        return False
+    gap = before[causes[-1].end() :].split()
+    if len(gap) < 2 or gap[-1].lower() in {"the", "a", "an", "of", "its", "their", "his", "her"}:
+        return False
+    return not any(w.lower() in _AUXILIARIES for w in gap)
+
+
+_AUXILIARIES = frozenset(
+    [
+        "who",
+        "that",
+        "which",
+        "whose",
+        "were",
+        "was",
+        "been",
+        "being",
+        "had",
+        "have",
+        "has",
+        "is",
+        "are",
+        "to",
+    ]
+)
+
+
 def _violence_leads(triggers: list[Trigger], actors: list[ActorMention]) -> bool:
     """An armed fight told first ("an encounter with militants ... when forces dispersed
     stone-pelters") is the event; the demonstration is its circumstance."""
@@ -253,7 +426,7 @@ def _code_demonstration(
         return None
     t = _first(triggers, ("excessive", "riot", "protest"))
     assert t is not None
-    demonstrating = "protest" in classes or _DEMONSTRATING.search(clause.text)
+    demonstrating = "protest" in classes or _demonstrating(clause.text)
     if "protest" in classes or (demonstrating and not _MOB.search(clause.text)):
         pass  # a demonstration, peaceful or not: decided below
     else:
@@ -281,11 +454,12 @@ def _code_demonstration(
             police,
             default_actor1="protester",
         )
-    if "riot" in classes or "protest" not in classes or classes & {"clash", "attack"}:
+    rioting, attacked = _who_was_violent(clause, triggers, actors)
+    if "protest" not in classes or rioting:
         return Coded(
             "Riots", "Violent demonstration", "PROTEST", t, rioters, police, default_actor1="rioter"
         )
-    if "intervention" in classes or "arrest" in classes:
+    if attacked or _intervened(clause, triggers):
         return Coded(
             "Protests",
             "Protest with intervention",
@@ -300,12 +474,64 @@ def _code_demonstration(
     )
 
 
+def _who_was_violent(
+    clause: Clause, triggers: list[Trigger], actors: list[ActorMention]
+) -> tuple[bool, bool]:
+    """Was it the demonstrators who were violent (a violent demonstration), or those who attacked
+    them (a protest with intervention)? Rioting, clashes and destruction are the crowd's; an
+    attack by the police or the army, or an attack on the protest, is done to it."""
+    rioting = attacked = False
+    protests = [p for p in triggers if p.family == "demonstration"]
+    for t in triggers:
+        opening = max((p.end for p in protests if p.end <= t.start), default=None)
+        between = clause.text[opening - clause.start : t.start - clause.start] if opening else ""
+        if _CAUSE.search(between) and not acts_after_grievance(between, t):
+            continue  # "protested against the attack", "demanding the arrest of those who burnt"
+        if t.cls in {"riot", "clash", "loot"}:
+            rioting = True
+        elif t.cls in {"attack", "abduct"}:
+            agent, patient = _split_roles(t, actors, clause)
+            after = clause.text[t.end - clause.start : t.end - clause.start + 50]
+            if (
+                (agent is not None and agent.kind in {"police", "military"})
+                or (patient is not None and patient.kind == "protester")
+                or _PROTEST_TARGET.match(after)
+            ):
+                attacked = True
+            else:
+                rioting = True
+    return rioting, attacked
+
+
+def _intervened(clause: Clause, triggers: list[Trigger]) -> bool:
+    """Did the authorities step in? Not when the arrest is what the crowd protested ("following
+    the arrest of their leader", "demanding bail of players who were arrested")."""
+    for t in triggers:
+        if t.cls not in {"intervention", "arrest"}:
+            continue
+        opening = max(
+            (p.end for p in triggers if p.cls == "protest" and p.end <= t.start), default=0
+        )
+        start = max(opening, clause.start)
+        if not _CAUSE.search(clause.text[start - clause.start : t.start - clause.start]):
+            return True
+    return False
+
+
 def _code_violence(
     clause: Clause, triggers: list[Trigger], actors: list[ActorMention], classes: set[str]
 ) -> Coded | list[Coded] | None:
     weapon = _first(triggers, _WEAPON_ORDER)
     capture = _first(triggers, ("recapture", "capture"))
-    main = weapon or capture or _first(triggers, ("abduct", "sexual", "clash", "attack", "kill"))
+    # Abduction, rape and fighting name the event; of attacks and killings the first told does
+    # ("soldiers killed eight members of a group ... intending to carry out attacks").
+    acts = [t for t in triggers if t.cls in {"attack", "kill"}]
+    main = (
+        weapon
+        or capture
+        or _first(triggers, ("abduct", "sexual", "clash"))
+        or min(acts, key=lambda t: t.start)
+    )
     assert main is not None
     agent, patient = _split_roles(main, actors, clause)
     if capture is not None and weapon is None:
@@ -336,9 +562,7 @@ def _code_violence(
             weapon = Trigger("shelling", weapon.start, weapon.end, weapon.text)
     # Heavy weapons in a fight told as a fight ("clashes amid shelling", "exchanged artillery")
     # or fired along with small arms make an armed clash, not a shelling.
-    told_as_fight = any(
-        t.cls == "clash" and not t.text.lower().startswith("fired") for t in triggers
-    )
+    told_as_fight = any(t.cls == "clash" and not _FIRE_ONLY.match(t.text) for t in triggers)
     if (
         weapon is not None
         and weapon.cls == "shelling"
@@ -380,6 +604,13 @@ def _code_violence(
         )
         return _with_state_adjectives(coded, clause)
     victims_armed = patient is not None and patient.armed
+    others = [t for t in triggers if t.cls in {"clash", "attack", "kill"}]
+    if main.cls == "abduct" and others:
+        # Soldiers killed and one taken hostage in an attack on a base: the fight is the event.
+        rest = [t for t in triggers if t.cls != "abduct"]
+        battle = _code_violence(clause, rest, actors, classes)
+        if isinstance(battle, Coded) and battle.event_type == "Battles":
+            return battle
     if main.cls == "abduct":
         return Coded(
             "Violence against civilians",
@@ -409,17 +640,34 @@ def _code_violence(
     ):
         # "shot dead by three men": unnamed gunmen, not a crowd; "beaten by people" stays a mob.
         agent = replace(agent, kind="rebel", inter=3)
-    if agent is not None and agent.kind in {"civilian", "rioter", "protester"}:
-        # Unarmed people who attack, whoever their victims: a mob.
-        return Coded(
-            "Riots", "Mob violence", "ASSAULT", main, agent, patient, default_actor1="rioter"
-        )
     two_sides = len({(a.name or a.kind, a.country) for a in actors if a.armed}) >= 2
     unarmed = [a for a in actors if a.kind in {"civilian", "rioter", "protester"}]
     # Communities that fight with guns, or kill, fight as militias: an armed clash.
-    armed_fight = (
-        firearms or bool(_COMMUNAL.search(clause.text)) or bool(_DEADLY.search(clause.text))
+    # Party supporters, students or rival groups who fight with sticks and stones riot, even when
+    # someone dies.
+    partisan = bool(_PARTISAN.search(clause.text) or _CRUDE.search(clause.text))
+    armed_fight = firearms or (
+        not partisan and (bool(_COMMUNAL.search(clause.text)) or bool(_DEADLY.search(clause.text)))
     )
+    if agent is not None and agent.kind in {"civilian", "rioter", "protester"}:
+        if (
+            main.cls == "clash"
+            and agent.kind == "civilian"
+            and armed_fight
+            and not _MOB.search(clause.text)
+        ):
+            # "Kikuyu and Luo communities clash, one dead": communities fighting as militias.
+            return Coded(
+                "Battles", "Armed clash", "ASSAULT", main, agent, patient, default_actor1="rebel"
+            )
+        if main.cls != "clash" and agent.kind == "civilian" and _armed_assailants(agent, clause):
+            # "unknown individuals with machetes killed a woman": armed assailants, not a crowd.
+            agent = replace(agent, kind="rebel", inter=3)
+        else:
+            # Unarmed people who attack, whoever their victims: a mob.
+            return Coded(
+                "Riots", "Mob violence", "ASSAULT", main, agent, patient, default_actor1="rioter"
+            )
     if (
         main.cls == "clash"
         and unarmed
@@ -441,9 +689,21 @@ def _code_violence(
             "Battles", "Armed clash", "ASSAULT", main, agent, patient, default_actor1="rebel"
         )
     after = clause.text[main.end - clause.start : main.end - clause.start + 60]
-    civilian_target = bool(_CIVILIAN_TARGET.search(after))
+    civilian_hit = _CIVILIAN_TARGET.search(after)
+    military_hit = _MILITARY_TARGET.search(after)
+    # The target is the first one named: "a Puntland base in Terage village" is a base.
+    civilian_target = civilian_hit is not None and (
+        military_hit is None or civilian_hit.start() < military_hit.start()
+    )
     lead_in = clause.text[max(0, main.start - clause.start - 30) : main.start - clause.start]
-    military_target = bool(_MILITARY_TARGET.search(after) or _OFFENSIVE.search(lead_in))
+    military_target = bool(military_hit or _OFFENSIVE.search(lead_in))
+    first_military = military_hit is not None and not civilian_target
+    if first_military and agent is not None and agent.armed and main.cls == "attack":
+        victims_armed = True  # "attacked a KDF camp", "opened fire on a police patrol"
+    if _UNARMED_STATUS.search(clause.text):
+        victims_armed = military_target = False  # "an off-duty officer", "a former soldier"
+    elif not victims_armed and agent is not None and agent.armed:
+        victims_armed = _other_armed_side(agent, patient, actors) or _armed_victims(main, clause)
     if victims_armed or (
         agent is not None
         and agent.armed
@@ -462,6 +722,87 @@ def _code_violence(
         agent,
         patient,
         default_actor1="rebel",
+    )
+
+
+def _armed_assailants(agent: ActorMention, clause: Clause) -> bool:
+    """Unnamed people who kill or wound with blades or guns act as an armed group (ACLED's
+    unidentified armed group or communal militia); crowds with sticks and stones, and people
+    punishing a suspect, are a mob."""
+    text = clause.text
+    if _MOB.search(text) or _CRUDE.search(text):
+        return False
+    if _FIREARMS.search(text) or _BLADES.search(text) or _COMMUNITY_MEN.search(agent.text):
+        return True  # guns, machetes; herders or farmers who raid: a communal militia
+    return not _CROWD.search(agent.text) and bool(_ANYONE.fullmatch(agent.text.lower()))
+
+
+def _armed_victims(main: Trigger, clause: Clause) -> bool:
+    """Victims named by an armed trade ("security personnel were killed by a Taliban sniper",
+    "gunned down two guards", "police killed three suspected robbers"): a fight, not an attack
+    on civilians."""
+    rel = main.start - clause.start
+    before = clause.text[max(0, rel - 60) : rel]
+    after = clause.text[main.end - clause.start : main.end - clause.start + 45]
+    passive = _PASSIVE.search(clause.text[max(0, rel - 20) : main.end - clause.start])
+    if passive or re.match(r"\s*(?:\w+\s+)?by\b", after):
+        return bool(_ARMED_VICTIM.search(before.split(",")[-1]))
+    return bool(re.match(r"\W*(?:[\w'-]+\W+){0,4}?" + _ARMED_VICTIM.pattern, after, re.I))
+
+
+def _other_armed_side(
+    agent: ActorMention, patient: ActorMention | None, actors: list[ActorMention]
+) -> bool:
+    """A second armed side in the clause that is not the victim named as civilian: police who
+    kill raiders, militants who attack a police team."""
+    if patient is not None and patient.kind == "civilian":
+        return False
+    me = (agent.name or agent.kind, agent.country)
+    others = [a for a in actors if a.kind != "militia" or _FIGHTERS.search(a.text)]
+    return any(a.armed and a is not agent and (a.name or a.kind, a.country) != me for a in others)
+
+
+_CRUDE_BOMB = re.compile(r"\b(?:crude|cocktail|hand-?made|petrol|country-made|hand) bombs?\b", re.I)
+# Unnamed perpetrators who still belong to an organised armed side.
+_ORGANISED = re.compile(
+    r"\b(?:police\w*|officers?|soldiers?|troops|army|security forces|militants?|insurgents?|"
+    r"rebels?|terrorists?|jihadis\w*|extremists?|Maoists?|guerrill?as?|separatists?)\b",
+    re.I,
+)
+_CONVENTION_SUBS = frozenset({"Attack", "Armed clash", "Remote explosive/landmine/IED", "Grenade"})
+
+
+def local_convention(coded: Coded, country: str | None, text: str) -> Coded:
+    """Where ACLED codes unorganised non-state violence as mob violence (South Asia: party
+    activists, "assailants", rival groups, crude bombs), an attack or clash by anyone but state
+    forces or a named armed organisation is a riot by rioters of the country."""
+    if country not in lexicon.mob_violence_countries():
+        return coded
+    if coded.sub_event_type not in _CONVENTION_SUBS:
+        return coded
+    if coded.event_type == "Explosions/Remote violence" and not _CRUDE_BOMB.search(text):
+        return coded
+    actor = coded.actor1
+    if actor is not None and (actor.kind in {"military", "police", "external"} or actor.inter == 2):
+        return coded
+    if actor is None and coded.default_actor1 in {"military", "police"}:
+        return coded
+    unnamed = actor is None or (actor.kind in {"rebel", "militia"} and actor.name is None)
+    if unnamed and _ORGANISED.search(actor.text if actor is not None else text):
+        return coded  # "unidentified militants shot two civilians", "policemen tortured two men"
+    if coded.sub_event_type == "Armed clash" and any(
+        a is not None and a.kind in {"military", "external"} for a in (coded.actor2,)
+    ):
+        return coded
+    victim = coded.actor2 if coded.actor2 is not actor else None
+    return replace(
+        coded,
+        event_type="Riots",
+        sub_event_type="Mob violence",
+        plover="ASSAULT",
+        actor1=None,
+        actor2=victim,
+        default_actor1="rioter",
     )
 
 

@@ -28,10 +28,30 @@ _WEEKDAY_RE = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:'s)?"
 
 # Order matters: the first pattern that matches a span wins; vague markers are checked for first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "between 1 and 7 May", "15-16 January", "September 11th and 12th": ACLED dates a span of
+    # days by its first day, at week precision.
     (
         "range",
         re.compile(
-            r"\bbetween\s+" + _DAY_RE + r"\s+and\s+[0-3]?\d\s+" + _MONTH_RE + _YEAR_RE, re.I
+            r"\b(?:between\s+)?"
+            + _DAY_RE
+            + r"\s*(?:-|–|and|to)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            + _MONTH_RE
+            + _YEAR_RE
+            + r"\b",
+            re.I,
+        ),
+    ),
+    (
+        "range",
+        re.compile(
+            r"\b"
+            + _MONTH_RE
+            + r"\s+"
+            + _DAY_RE
+            + r"\s*(?:-|–|and|to)\s*[0-3]?\d(?:st|nd|rd|th)?\b"
+            + _YEAR_RE,
+            re.I,
         ),
     ),
     ("dm", re.compile(r"\b" + _DAY_RE + r"\s+(?:of\s+)?" + _MONTH_RE + _YEAR_RE + r"\b", re.I)),
@@ -111,7 +131,9 @@ def _safe_date(year: int | None, month: int, day: int) -> date | None:
         return None
 
 
-def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date, int] | None:
+def _resolve(
+    kind: str, m: re.Match[str], ref: date | None, today: date | None = None
+) -> tuple[date, int] | None:
     groups = m.groupdict()
     if kind in {"dm", "md", "iso", "range"}:
         month_raw = groups["month"]
@@ -133,7 +155,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date, int] 
     if kind == "yesterday":
         return ref - timedelta(days=1), 1
     if kind == "today":
-        return ref, 1
+        return today or ref, 1
     if kind == "days_ago":
         raw = groups["n"].lower()
         n = _SMALL.get(raw) or int(raw)
@@ -152,26 +174,35 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date, int] 
     if kind == "month_year":
         month = MONTHS[groups["month"].lower()]
         year = int(groups["year"]) if groups.get("year") else _year_for(month, 1, ref)
-        value = _safe_date(
-            year, month, 15 if (ref is None or (ref.year, ref.month) != (year, month)) else 1
-        )
+        # ACLED dates an event known only by its month on the 15th; a month still running is
+        # dated no later than the story, and a month to come is no date of this event.
+        value = _safe_date(year, month, 15)
         if value is None:
             return None
         if ref is not None and value > ref:
+            if (year, month) != (ref.year, ref.month):
+                return None
             value = ref
         return value, 3
     return None
 
 
-def find_dates(text: str, ref: date | None, offset: int = 0) -> list[ResolvedDate]:
-    """Every date expression in `text`, resolved against the story date `ref`, in text order."""
+def find_dates(
+    text: str, ref: date | None, offset: int = 0, *, today: date | None = None
+) -> list[ResolvedDate]:
+    """Every date expression in `text`, resolved against the story date `ref`, in text order.
+
+    `today` is the day the story was written when that is not its date of publication: a
+    digest or a coder's note published the day after its events says "today" and "overnight"
+    of the day it was written ("Mau Mau veterans stormed the High Commission earlier today").
+    """
     found: list[ResolvedDate] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            resolved = _resolve(kind, m, ref)
+            resolved = _resolve(kind, m, ref, today)
             if resolved is None:
                 continue
             value, precision = resolved

@@ -24,9 +24,11 @@ from wirewatch import lexicon
 from wirewatch.actors import (
     ActorMention,
     canonical,
+    country_clue,
     country_name,
     find_actors,
     iso3_of,
+    local_name,
 )
 from wirewatch.amend import (
     add_fatalities,
@@ -36,11 +38,21 @@ from wirewatch.amend import (
     inherit,
     intervenes,
     sum_fatalities,
+    toll_target,
     turns_violent,
     with_intervention,
 )
 from wirewatch.claims import Claimant, find_claimants
-from wirewatch.coding import Clause, Coded, clauses, codable, code_clause, is_claimant
+from wirewatch.coding import (
+    Clause,
+    Coded,
+    acts_after_grievance,
+    clauses,
+    codable,
+    code_clause,
+    is_claimant,
+    local_convention,
+)
 from wirewatch.dates import ResolvedDate, find_dates
 from wirewatch.lexicon import Trigger, ascii_name
 from wirewatch.models import (
@@ -56,7 +68,7 @@ from wirewatch.models import (
 from wirewatch.nlp import sentences as sentence_spans
 from wirewatch.numbers import Fatalities, find_fatalities, says_no_deaths
 from wirewatch.placing import choose_place
-from wirewatch.resolve import merge_within_document
+from wirewatch.resolve import apportion, merge_within_document
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -106,7 +118,13 @@ _CIRCUMSTANCE = re.compile(
 # Words that make a death the cause of a demonstration rather than its toll.
 _CAUSE = re.compile(
     r"\b(?:after|following|over|against|demand\w*|justice for|death of|deaths of|investigat\w*|"
+    r"killings? of|murders? of|"
     r"memory of|coffins? of|mourn\w*|protest\w* (?:at|over|against))\b",
+    re.I,
+)
+# Words after an event's trigger that open what it answers ("in retaliation for", "against").
+_GRIEVANCE_DATE = re.compile(
+    r"\b(?:against|over|for|after|following|in retaliation|in revenge|to protest|demanding)\b",
     re.I,
 )
 _RESPONSIBILITY = re.compile(r"\b(?:claimed|admitted|took) responsibility\b", re.I)
@@ -210,7 +228,7 @@ class RuleEngine:
             para = bisect.bisect_left(paragraphs, s_start)
             dates = [
                 d
-                for d in find_dates(text, ref, s_start)
+                for d in find_dates(text, ref, s_start, today=_default_date(doc))
                 if ref is None or d.value <= ref + timedelta(days=1)
             ]
             if _is_background(text, dates, ref):
@@ -228,7 +246,7 @@ class RuleEngine:
                 triggers = self._triggers(clause, doc_actors, resolved)
                 fatal = find_fatalities(clause.text, clause.start)
                 prev_idx = last_event.get(para)
-                if prev_idx is not None and turns_violent(triggers, events[prev_idx]):
+                if prev_idx is not None and turns_violent(triggers, events[prev_idx], clause.text):
                     events[prev_idx] = as_riot(events[prev_idx], triggers, doc)
                     continue
                 if prev_idx is not None and intervenes(triggers, events[prev_idx], clause.text):
@@ -236,9 +254,13 @@ class RuleEngine:
                     continue
                 if not triggers or not codable(triggers):
                     if fatal and para in last_event:
-                        events[last_event[para]] = add_fatalities(
-                            events[last_event[para]], fatal, doc
+                        first = max((i for p, i in last_event.items() if p < para), default=-1)
+                        idx = toll_target(events, last_event[para], first + 1)
+                        target = events[idx]
+                        toll = _toll_of(
+                            fatal, target.event_type, target.sub_event_type, doc.text, clause.start
                         )
+                        events[idx] = add_fatalities(target, toll, doc)
                     continue
                 actors = [
                     a
@@ -257,7 +279,7 @@ class RuleEngine:
                         continue
                     events.append(event)
                     last_event[para] = len(events) - 1
-        return merge_within_document(events)
+        return apportion(merge_within_document(events), doc.text)
 
     def _triggers(
         self, clause: Clause, doc_actors: list[ActorMention], places: list[PlaceMention]
@@ -286,7 +308,7 @@ class RuleEngine:
                 continue  # "amid ... demonstrations" sets the scene; it reports no protest
             # In a protest, what comes after "against", "demanding", "justice for" is its cause.
             grievance = t.cls == "intervention" or (protest and t.cls != "protest")
-            if grievance and _GRIEVANCE.search(before):
+            if grievance and _GRIEVANCE.search(before) and not acts_after_grievance(before, t):
                 continue  # "protested against the arrest of" names a grievance, not an intervention
             kept.append(t)
         # A trigger inside a longer one of another class is part of it: "shot" in "shot down".
@@ -325,8 +347,11 @@ class RuleEngine:
         ]
         # When
         when = _nearest_date(dates, clause, coded.trigger)
-        if when is None and not dates and para_date is not None:
-            when = para_date
+        if when is None:
+            # A clause with no date of its own takes the sentence's ("On 7 May, troops took the
+            # town after clashes, which left 23 dead"), else the paragraph's.
+            earlier = [d for d in dates if d.end <= clause.start]
+            when = earlier[-1] if earlier else (para_date if not dates else None)
         if when is not None:
             event_date: date | None = when.value
             precision = when.precision
@@ -343,6 +368,9 @@ class RuleEngine:
             story.sentences,
         )
         chosen: Place | None = mention.place if mention is not None else None
+        # A story's own vocabulary ("Vihiga county", "upazila", "Tk 500") tells its country more
+        # surely than a place name the gazetteer may have put abroad: actors are named by it.
+        clue = country_clue(doc.text)
         if mention is not None and chosen is not None:
             country = chosen.country or focus
             evidence.append(
@@ -350,13 +378,18 @@ class RuleEngine:
             )
         else:
             # No place: the story's country, else the country its actors belong to.
-            country = focus or next((a.country for a in actors if a.country), story.actor_country)
+            country = (
+                focus or clue or next((a.country for a in actors if a.country), story.actor_country)
+            )
             chosen = self.gazetteer.country(country) if country else None
-        # Who
+        # Who; some ACLED desks type unorganised violence by the country's convention
+        coded = local_convention(coded, country, clause.text)
         a1_name, inter1 = _actor_name(
-            coded.actor1, coded.default_actor1, country, event_date, main_rebel
+            coded.actor1, coded.default_actor1, clue or country, event_date, main_rebel
         )
-        a2_name, inter2 = _actor_name(coded.actor2, None, country, event_date, main_rebel)
+        a2_name, inter2 = _actor_name(coded.actor2, None, clue or country, event_date, main_rebel)
+        a1_name, inter1 = local_name(a1_name, inter1, clue or country, doc.text, event_date)
+        a2_name, inter2 = local_name(a2_name, inter2, clue or country, doc.text, event_date)
         if a2_name == a1_name:
             a2_name, inter2 = None, None
         for actor, field in ((coded.actor1, "actor1"), (coded.actor2, "actor2")):
@@ -364,12 +397,7 @@ class RuleEngine:
                 evidence.append(Evidence(doc.doc_id, actor.start, actor.end, actor.text, field))
         # How many died: not the deaths a demonstration is about ("demanding justice for the death
         # of a student", "after a worker was killed")
-        if coded.event_type in {"Protests", "Riots"} and coded.sub_event_type != (
-            "Excessive force against protesters"
-        ):
-            fatal = [
-                f for f in fatal if not _CAUSE.search(doc.text[max(0, f.start - 60) : f.start])
-            ]
+        fatal = _toll_of(fatal, coded.event_type, coded.sub_event_type, doc.text, clause.start)
         fatalities, estimated = sum_fatalities(fatal)
         if says_no_deaths(clause.text):
             fatalities, estimated = 0, False
@@ -472,6 +500,16 @@ def _is_background(text: str, dates: list[ResolvedDate], ref: date | None) -> bo
     return bool(ref and dates and all(d.value < ref - timedelta(days=45) for d in dates))
 
 
+def _toll_of(
+    fatal: list[Fatalities], event_type: str | None, sub: str | None, text: str, start: int
+) -> list[Fatalities]:
+    """The dead of a demonstration, less the deaths it is about ("demanding justice for the
+    death of a student", "following the murder of a man")."""
+    if event_type not in {"Protests", "Riots"} or sub == "Excessive force against protesters":
+        return fatal
+    return [f for f in fatal if not _CAUSE.search(text[max(start, f.start - 60) : f.end])]
+
+
 def _nearest_date(
     dates: list[ResolvedDate], clause: Clause, trigger: Trigger
 ) -> ResolvedDate | None:
@@ -484,7 +522,18 @@ def _nearest_date(
     def is_speech(d: ResolvedDate) -> bool:
         return bool(speech.search(clause.text[: d.start - clause.start][-40:]))
 
+    def is_cause(d: ResolvedDate) -> bool:
+        """ "attacked the village in retaliation for preventing them from voting on Sunday": a
+        day named after the trigger, behind a word that opens a grievance, dates the grievance."""
+        if d.start < trigger.end or re.search(r"\d", d.text):
+            return False
+        between = clause.text[trigger.end - clause.start : d.start - clause.start]
+        return bool(_GRIEVANCE_DATE.search(between))
+
     candidates = [d for d in own if not is_speech(d)] or own
+    candidates = [d for d in candidates if not is_cause(d)]
+    if not candidates:
+        return None
     # A date that opens the clause ("On 9 May 2020, ...") dates all of it.
     lead = [d for d in candidates if d.start - clause.start <= 12]
     if lead:

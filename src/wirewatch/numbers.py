@@ -8,7 +8,7 @@ counted ("several killed", "unknown fatalities") are coded 10 and flagged as est
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _UNITS = {
     "zero": 0,
@@ -58,7 +58,8 @@ _VAGUE = {
     "thousands": (1000, True),
     "several": (10, True),
     "many": (10, True),
-    "unknown": (10, True),
+    "an unknown number of": (10, True),
+    "unknown number of": (10, True),
     "numerous": (10, True),
     "some": (10, True),
     "a number of": (10, True),
@@ -84,83 +85,282 @@ _NUMWORD = (
     + "|".join(sorted(_CONTINUING, key=len, reverse=True))
     + r"))))*"
 )
+# A count of days, hours or kilometres is not a count of people ("killed several weeks ago",
+# "24 hours after one person was killed").
+_NOT_PEOPLE = (
+    r"(?![\s-]+(?:days?|weeks?|months?|years?|hours?|minutes?|times|km|kilomet\w*|miles?|"
+    r"met(?:er|re)s?|percent|per cent|%|am|pm|a\.m|p\.m|jan\w*|feb\w*|mar(?:ch)?|apr\w*|"
+    r"(?-i:May)|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b)"
+)
 _QUANT = (
     r"(?P<qual>at least|more than|over|nearly|almost|around|about|some|approximately|up to|"
-    r"as many as|fewer than|less than|an estimated|roughly|between)?\s*(?P<num>"
-    + _NUMWORD
-    + r"|"
+    r"as many as|fewer than|less than|an estimated|roughly|between|a total of)?\s*(?P<num>"
     + "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
+    + r"|"
+    + _NUMWORD
     + r")(?:\s*(?:-|to|and)\s*\d+(?!\d))?"  # a range keeps its lower, conservative bound
+    + _NOT_PEOPLE
 )
 
 NUMBER_RE = re.compile(r"\b" + _QUANT + r"\b", re.I)
 
 # "N <victim noun>" followed within a few words by a death word, or a death word followed by N.
+# "killing" and "kills" are left out: after a number they are the killers' verb ("500 drivers
+# protest a killing", "unknown group kills two").
 _DEATH = (
-    r"(?:killed|killing|kills|dead|died|dying|deaths?|fatalit(?:y|ies)|lives|slain|"
-    r"massacred|executed|beheaded|lynched|murdered|shot dead|bodies|perished|drowned)"
+    r"(?:killed|dead|died|dies|die|dying|deaths?|fatalit(?:y|ies)|lives|slain|"
+    r"massacred|executed|beheaded|lynched|murdered|shot dead|bodies|corpses|perished|drowned|"
+    r"KIA|"
+    r"(?:stoned|burnt|burned|charred|hacked|stabbed|beaten|clubbed) to death)"
 )
 _HARM_OTHER = re.compile(
-    r"\b(?:wounded|injured|injuring|wounding|hurt|arrested|detained|"
-    r"displaced|abducted|kidnapped|missing|rescued|evacuated)\b",
+    r"\b(?:wounded|injured|injuring|wounding|injuries|hurt|arrested|detained|"
+    r"displaced|abducted|kidnapped|missing|rescued|evacuated|captured)\b",
     re.I,
 )
-# Up to six words between a number and its death word, none of them another harm or a verb of
-# counting ("3 wounded and 2 killed": 3 is not the dead).
+# Up to six words (or a parenthesis) between a number and its death word, none of them another
+# harm, a conjunction or a word that sets the figure apart from the dead ("3 wounded and 2
+# killed", "several cities following the death", "an official escaped death").
 _NOUN = (
-    r"(?:(?!(?:wounded|injured|hurt|arrested|detained|abducted|kidnapped|missing|and)\b)"
-    r"[\w'’-]+\s){0,6}?"
+    r"(?:(?:\([^()]{0,60}\)|(?!(?:wounded|injured|hurt|arrested|detained|abducted|kidnapped|"
+    r"missing|captured|and|or|following|after|over|amid|since|escaped|survived|avoided|"
+    r"protest\w*|mourn\w*|demand\w*)\b)[\w'’\"“”-]+)\s){0,6}?"
 )
 _PERSON = (
     r"(?:man|woman|boy|girl|child|soldier|officer|policeman|civilian|member|owner|leader|"
     r"commander|resident|farmer|driver|student|teacher|trader|fighter|militant|suspect|person|"
     r"journalist|chief|official|guard|worker|herder|villager|youth|teenager|elder|cleric|imam|"
-    r"father|mother|son|daughter|husband|wife|brother|sister|boy|girl|baby|policeman|"
-    r"businessman|shopkeeper|executive|secretary|councillor|MP|mayor|thief|robber|gunman)"
+    r"father|mother|son|daughter|husband|wife|brother|sister|baby|colonel|captain|general|"
+    r"businessman|shopkeeper|executive|secretary|councillor|MP|mayor|thief|robber|gunman|"
+    r"attacker|assailant|bystander|passer-by|watchman|reservist|cadre|activist|supporter|"
+    r"individual|victim|hawker|pastor|priest|chairman|candidate|politician|lawyer|doctor|"
+    r"nurse|informant|collaborator|defector|smuggler|dealer|peddler|pusher|criminal|bandit|"
+    r"boss|bodyguard|convict|escort|aide|companion|adolescent|minor|teen|infant|toddler|relative|neighbou?r|guest|customer|"
+    r"passenger|pedestrian|conductor|vendor|clerk|labou?rer|miner|porter|ranger|warden|"
+    r"headman|herdsman|fisherman|shepherd|tourist|worshipper|pilgrim|motorist|rider|IDP|refugee|migrant)"
 )
-_MONTH_NEAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
-_PATTERNS = [
-    # "killed 400 insurgents", "killing at least five people", "death toll rose to 12"
-    re.compile(
-        r"\b(?:killed|killing|kills|killed at least|left|leaving|claimed the lives of|lynched|"
-        r"lynching|executed|executing|beheaded|gunned down|shot dead|shot and killed|"
-        r"hacked to death|stabbed to death|beat to death|beaten to death|massacred|"
-        r"death toll (?:rose |climbed |reached )?(?:to |of |at )?)\s+" + _QUANT + r"\b",
+_MONTH_NEAR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I
+)
+# Verbs whose object is the dead.
+_KILL_VERB = (
+    r"(?:killed|killing|kills|kill|claimed the lives of|claiming the lives of|lynched|lynching|"
+    r"lynch(?:es)?|executed|executing|execute[sd]?|beheaded|beheading|gunned down|gunning down|"
+    r"guns? down|shot dead|shooting dead|shoots? dead|shot and killed|shoots? and kills?|"
+    r"(?:hacked|hacking|hacks?|stabbed|stabbing|stabs?|beat|beaten|beating|beats?|stoned|"
+    r"stoning|burnt|burned|burning|clubbed) to death|massacred|massacring|assassinated|"
+    r"assassinating|assassinates?|fatally (?:shot|shooting|shoots?|stabbed|stabbing|wounded|"
+    r"wounding|assaulted|assaulting|attacked|attacking|injured|injuring)|"
+    r"killed and (?:injured|wounded)|killing and (?:injuring|wounding))"
+)
+# Words before a killing verb that make it someone's past, charge or intent, not this event's
+# toll ("suspected of killing two police officers last month", "threatened to kill").
+_NOT_THIS = re.compile(
+    r"\b(?:suspected of|accused of|charged with|(?:suspected|accused|alleged) to have|convicted of|responsible for|wanted for|"
+    r"arrested for|jailed for|sentenced for|(?:tried|attempted|attempting|threatened|"
+    r"threatening|vowed|vowing|plann?(?:ed|ing)|plotting|plot|conspiring|failed) to|"
+    r"attempt to|intent to|bid to|for)\s+$",
+    re.I,
+)
+# "died from coronavirus": no victim of political violence.
+_NATURAL = (
+    r"(?!\s+(?:\w+\s+){0,2}?(?:from|of)\s+(?:the\s+)?(?:coronavirus|covid\w*|illness|disease|"
+    r"natural causes|cancer|a heart attack|cholera|malaria|hunger|starvation|old age)\b)"
+)
+_NATURAL_RE = re.compile(_NATURAL.removeprefix("(?!").removesuffix(")"), re.I)
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    # "killed 400 insurgents", "killing at least five people", "killed a family of three",
+    # "the death toll from the blast rose to six"
+    "verb": re.compile(
+        r"\b(?:" + _KILL_VERB + r"(?:\s+an?\s+(?:family|group) of|\s+the(?=\s+\d|\s+[a-z]+\s))?|"
+        r"death toll\s+(?:[\w'’-]+\s+){0,4}?(?:rose|climbed|reached|stood|stands|jumped|"
+        r"increased|rises|is|was|has risen|had risen)?\s*(?:to|of|at)?)\s+" + _QUANT + r"\b",
         re.I,
     ),
-    # "the death of a local man", "the deaths of three children"
-    re.compile(r"\bdeaths? of\s+" + _QUANT + r"\b", re.I),
-    # "killed the owner of the house", "shot dead a member of": one person
-    re.compile(
-        r"\b(?:killed|killing|shot dead|shooting dead|beat to death|stabbed to death)\s+"
-        r"(?P<num>the|a|an)\s+(?:[\w'’-]+\s+){0,3}?" + _PERSON + r"\b",
+    # "left 3 dead": "left" and "leaving" count the dead only with a death word after.
+    "left": re.compile(
+        r"\b(?:left|leaving|leaves)\s+" + _QUANT + r"\s+" + _NOUN + r"(?:dead|killed)\b", re.I
+    ),
+    # "tortured a villager to death", "beat two men to death"
+    "to_death": re.compile(
+        r"\b(?:tortured|torturing|beat|beaten|beating|stabbed|stabbing|hacked|hacking|burnt|"
+        r"burned|burning|stoned|stoning|clubbed|shot|shooting)\s+" + _QUANT + r"\s+"
+        r"(?:[\w'’-]+\s+){0,4}?to death\b",
+        re.I,
+    ),
+    # "leaving the driver dead": one person
+    "left_person": re.compile(
+        r"\b(?:left|leaving|leaves)\s+(?P<num>the|a|an)\s+(?:[\w'’-]+\s+){0,2}?"
+        + _PERSON
+        + r"\s+dead\b",
+        re.I,
+    ),
+    # "the death of a local man", "the deaths of three children", "the killing of ten fishermen"
+    "death_of": re.compile(
+        r"\b(?:deaths? of|killings? of|murders? of|assassination of|bodies of|corpses of)\s+"
+        + _QUANT
+        + r"\b",
+        re.I,
+    ),
+    # "killed the owner of the house", "resulted in the death of the commander": one person
+    "verb_person": re.compile(
+        r"\b(?:" + _KILL_VERB + r"(?:\s+and\s+\w+)?|deaths? of|killing of|murder of|"
+        r"assassination of)\s+(?P<num>the|a|an|his|her)\s+(?:[\w'’-]+\s+){0,3}?" + _PERSON + r"\b",
         re.I,
     ),
     # "killing him", "shot her dead": one person
-    re.compile(r"\b(?:killed|killing|murdered|shot dead|shooting dead)\s+(?P<num>him|her)\b", re.I),
-    # "the man died", "one of the injured men died days later": one person
-    re.compile(
-        r"\b(?P<num>the|a|an|one)\s+(?:[\w'’-]+\s+){0,4}?" + _PERSON + r"s?\s+(?:later\s+|"
-        r"subsequently\s+|then\s+)?died\b",
+    "verb_pronoun": re.compile(
+        r"\b(?:killed|killing|kills?|murdered|shot dead|shooting dead|lynched|executed|leaving)\s+"
+        r"(?P<num>him|her)\b(?!\s+(?:injured|wounded|hurt))",
         re.I,
     ),
-    # "the driver is shot and killed", "the gang member was then killed": one person
-    re.compile(
+    # "he died as a result of the torture", "she later succumbed to her wounds": one person
+    "pronoun_died": re.compile(
+        r"\b(?P<num>he|she)\s+(?:later\s+|subsequently\s+|then\s+|also\s+|eventually\s+)?"
+        r"(?:died|dies|succumbed|was (?:killed|shot dead|found dead|murdered|executed))\b",
+        re.I,
+    ),
+    # "resulting in his death", "one man was injured and the other died": one person
+    "his_death": re.compile(
+        r"\b(?:result(?:ing|ed)? in|led to|leading to|caus(?:ing|ed)|caused)\s+"
+        r"(?P<num>his|her)\s+death\b|\b(?P<num2>the other|the second|another)\s+(?:one\s+)?"
+        r"(?:later\s+|subsequently\s+)?(?:died|was killed|was shot dead|succumbed)\b",
+        re.I,
+    ),
+    # "a man and an adolescent were killed": two people
+    "pair": re.compile(
+        r"\b(?:a|an|one|the)\s+(?:[\w'’-]+\s+){0,2}?"
+        + _PERSON
+        + r"\s+and\s+(?:a|an|one|his|her|the)\s+(?:[\w'’-]+\s+){0,2}?"
+        + _PERSON
+        + r"(?:\s+(?:were|are|have been|had been)\s+(?:\w+\s+){0,2}?(?P<num>killed|shot dead|"
+        r"murdered|executed|lynched|found dead|(?:hacked|stabbed|burnt|burned|beaten) to death)|"
+        r"\s+(?:both\s+)?(?P<num2>died))\b",
+        re.I,
+    ),
+    # "the clerk died in the fire": one person, whatever the noun, but not "the fighting died down"
+    "noun_died": re.compile(
+        r"\b(?P<num>the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?!(?:fire|attack|violence|protest|clash|"
+        r"fighting|conflict|noise|wind|storm|movement|unrest|riot|case|story|idea|plan|talks?|"
+        r"hope|engine|tree|plant|animal|cow|goat|dog|horse|camel)\b)[a-z][\w-]+\s+"
+        r"(?:later\s+|subsequently\s+|then\s+)?died\b(?!\s+(?:down|out|away|off)\b)" + _NATURAL,
+        re.I,
+    ),
+    # "the man died", "one of the injured men died days later": one person
+    "person_died": re.compile(
+        r"\b(?P<num>the|a|an|one)\s+(?:[\w'’-]+\s+){0,4}?" + _PERSON + r"s?\s+"
+        r"(?:\([^()]{0,60}\)\s+)?(?:later\s+|subsequently\s+|then\s+)?(?:died|dies)\b" + _NATURAL,
+        re.I,
+    ),
+    # "the driver is shot and killed", "one person (from an unspecified group) was killed"
+    "person_passive": re.compile(
         r"\b(?P<num>the|a|an|one)\s+(?:[\w'’-]+\s+){0,4}?"
         + _PERSON
-        + r"\s+(?:was|is|has been|had been)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|shot and killed|"
-        r"found dead|murdered|executed|lynched|beheaded|hacked to death|stabbed to death)\b",
+        + r"\s+(?:\([^()]{0,60}\)\s+)?(?:was|is|has been|had been)\s+(?:\w+\s+){0,3}?"
+        r"(?:killed|shot dead|shot and killed|found dead|murdered|executed|lynched|beheaded|"
+        r"assassinated|(?:hacked|stabbed|stoned|burnt|burned|beaten|clubbed) to death)\b",
+        re.I,
+    ),
+    # "the body of a woman was found", "a man's body was found": one person
+    "body": re.compile(
+        r"\b(?P<num>the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:body\s+(?:of\s+[^.;]{1,80}?)?|"
+        r"[\w-]+['’]s\s+body\s+(?:[^.;]{1,40}?)?)(?:was|has been|had been|is|were)\s+"
+        r"(?:\w+\s+){0,2}?(?:found|discovered|recovered|retrieved|dumped)\b",
+        re.I,
+    ),
+    # "three residents were killed, as was one of the attackers"
+    "as_was": re.compile(r"\bas (?:was|were)\s+" + _QUANT + r"\b", re.I),
+    # "blew himself up", "before turning the gun on himself": the attacker died too
+    "self": re.compile(
+        r"\b(?:kill(?:ed|ing|s)?|blew|blowing|blows|blown)\s+(?P<num>himself|herself)\b|"
+        r"\bturn(?:ed|ing|s)? (?:the|his|her) (?:gun|weapon) on (?P<num2>himself|herself)\b",
         re.I,
     ),
     # "10 civilians were killed", "three soldiers died", "two dead", "5 fatalities"
-    re.compile(
-        r"\b" + _QUANT + r"\s+" + _NOUN + r"(?:were|was|have been|had been|are|got|been|"
-        r"reportedly|reported|later|,)?\s*(?:\w+\s)?" + _DEATH + r"\b",
+    "count": re.compile(
+        r"\b" + _QUANT + r"\s+" + _NOUN + r"(?:were|was|have been|had been|are|is|got|been|"
+        r"reportedly|reported|later|,)?\s*(?:(?!and\b|or\b)\w+\s)?" + _DEATH + r"\b",
         re.I,
     ),
-]
+    # Headline style, with no article: "kill civilian distributing exam materials", "Vigilante
+    # mob lynches suspected criminal", "Police officer shot dead by unknown gunmen": one person
+    "bare": re.compile(
+        r"\b(?:(?:" + _KILL_VERB + r")\s+(?:suspected\s+|alleged\s+|local\s+|police\s+)?"
+        r"(?P<num>" + _PERSON + r")|(?P<num2>" + _PERSON + r")\s+(?:shot dead|killed|murdered|"
+        r"lynched|executed|beheaded|assassinated|(?:hacked|stabbed|stoned|burnt|burned|beaten) "
+        r"to death)\s+(?:by|in|at|on|during|after|near|while)\b)\b",
+        re.I,
+    ),
+}
+# A passive death with a subject too long for the patterns above ("the leader of <a group's
+# long name> was shot dead"): "was" tells one dead; "were" takes the number that opens the clause.
+_PASSIVE = re.compile(
+    r"\b(?P<aux>was|is|has been|had been|were|are|have been)\s+(?:(?:reportedly|allegedly|then|"
+    r"later|also|subsequently|all|both)\s+)?(?:shot dead|shot and killed|killed|murdered|"
+    r"executed|lynched|beheaded|assassinated|found dead|(?:stoned|hacked|stabbed|burnt|burned|"
+    r"beaten|clubbed|charred) to death)\b",
+    re.I,
+)
+_CLAUSE_COUNT = re.compile(r"(?:^|[,;:]\s+|\.\s+)" + _QUANT + r"\s", re.I)
+_ONE = {"the", "him", "her", "he", "she", "his", "himself", "herself"}
 _AND_MORE = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}?and\s+" + _QUANT + r"(?=\s+[A-Za-z])", re.I)
-_CODED = re.compile(r"fatalit(?:y|ies)\s+(?:were\s+)?coded\s+as\s+(?P<num>\d+)", re.I)
+# "Four police and one reservist killed": a group named before the one the death word follows.
+_AND_BEFORE = re.compile(
+    r"\b"
+    + _QUANT
+    + r"\s+(?:(?:\([^()]{0,60}\)|(?!(?:and|or)\b)[\w'’-]+)\s+){0,3}?(?:and|as well as)\s+$",
+    re.I,
+)
+# "and her three-year old child", "along with his companion": one more of the dead.
+_AND_KIN = re.compile(
+    r"\s+(?:(?!(?:and|wounded|injured|injuring|wounding|hurt|abducted|abducting|kidnapped|"
+    r"arrested)\b)[\w'’-]+\s+){0,3}?(?:and|along with|together with)\s+(?:his|her|their|a|an|"
+    r"one)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:" + _PERSON + r"|companion|friend|colleague|relative)\b",
+    re.I,
+)
+# A coder's own figure for the event ("Unknown fatalities coded as 10", "Total 3 fatalities
+# coded to this event", "split across 2 events (3)") overrides the figures of the text. The
+# patterns are tried in this order: the share of this event first.
+_CODED = [
+    re.compile(
+        r"\b(?P<num>\d+)\s+(?:[\w()-]+\s+){0,4}?fatalit(?:y|ies)\s*(?:\([^()]*\)\s*)?"
+        r"(?:have been |has been |were |was )?coded to this event",
+        re.I,
+    ),
+    re.compile(r"\bwith\s+(?P<num>\d+)\s+(?:fatalit\w+\s+)?coded to each\b", re.I),
+    re.compile(
+        r"\b(?:fatalit\w*\s+(?:are\s+|were\s+|have been\s+)?)?(?:split|spread|distributed|"
+        r"divided)\s+(?:up\s+)?(?:across|between|among)\s+(?:the\s+)?\w+\s+"
+        r"(?:events?|locations?|incidents?)\s*\((?P<num>\d+)\)",
+        re.I,
+    ),
+    re.compile(
+        r"\bfatalit\w*\s+(?:(?!coded)[\w()-]+\s+){0,4}?coded\s+(?:as|to|at)\s+(?P<num>\d+)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\bcoded\s+as\s+(?P<num>\d+)(?:\s+(?:here|in this event|for this event|fatalit\w*))\b",
+        re.I,
+    ),
+    re.compile(r"\bfatalities\s*:\s*(?P<num>\d+)\b", re.I),
+]
+# "Fatalities split between 3 events", "coded as 10 and spread across two locations": the
+# note's figure is shared out between ACLED events that each have a row of their own.
+_SPLIT = re.compile(
+    r"\b(?:fatalit\w*|deaths|coded as \d+)[^.]{0,60}?"
+    r"\b(?:split|spread|distributed|divided|coded)\s+(?:up\s+|out\s+)?(?:across|between|among)\s+"
+    r"(?:the\s+)?(?P<parts>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:separate\s+|different\s+)?(?:events?|locations?|incidents?)\b"
+    r"(?:\s+(?:in|over|across|and)\s+(?P<days>\d+|two|three|four|five|six|seven)\s+days\b)?",
+    re.I,
+)
+_ALTERNATIVE = re.compile(
+    r"\b(?:other|another|some|different|a second|one)\s+(?:local\s+|media\s+)?(?:sources?|"
+    r"reports?|accounts?|outlets?)\b|\baccording to (?:other|another|some)\b",
+    re.I,
+)
+_ADDITIONAL = re.compile(r"\b(?:another|additional|also|further|as (?:was|were|did))\b", re.I)
 _NO_DEATH = re.compile(
     r"\bno (?:one|deaths|fatalities|casualties)\b|\bwithout casualties\b|"
     r"\bno(?:body| one) was (?:killed|hurt|injured)\b|\bno injuries\b",
@@ -175,6 +375,12 @@ class Fatalities:
     start: int
     end: int
     text: str
+    # Told as another source's figure ("Other sources report that 2 soldiers were killed"): by
+    # ACLED's rule it never raises a more conservative figure already given.
+    alternative: bool = False
+    # Told as more dead than those already counted ("another six were killed", "Six additional
+    # deaths reported", "as was one of the attackers"): it adds to the event's toll.
+    additional: bool = False
 
 
 def parse_number(text: str) -> tuple[int, bool] | None:
@@ -183,7 +389,7 @@ def parse_number(text: str) -> tuple[int, bool] | None:
     t = re.sub(r"\s*(?:-|to|and)\s*\d+$", "", t)  # a range: its lower bound
     t = re.sub(
         r"^(?:at least|more than|over|nearly|almost|around|about|some|approximately|up to|"
-        r"as many as|fewer than|less than|an estimated|roughly|between)\s+",
+        r"as many as|fewer than|less than|an estimated|roughly|between|a total of)\s+",
         "",
         t,
     )
@@ -212,65 +418,211 @@ def parse_number(text: str) -> tuple[int, bool] | None:
     return (total + current, False) if seen else None
 
 
+def _coded(text: str, offset: int) -> Fatalities | None:
+    for pattern in _CODED:
+        m = pattern.search(text)
+        if m:
+            return Fatalities(
+                int(m.group("num")), True, offset + m.start(), offset + m.end(), m.group(0)
+            )
+    return None
+
+
+def estimated_word(word: str) -> bool:
+    """Is the number word one of the vague quantities coded by convention ("several")?"""
+    return _VAGUE.get(word.lower(), (0, False))[1]
+
+
+def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
+    """Whether a match counts the dead, judged by its number word and what surrounds it."""
+    num_word = num.lower()
+    lead = m.group(0).lower()
+    before = text[max(0, m.start() - 40) : m.start()]
+    if _NATURAL_RE.match(text, m.end()):
+        return False  # "died from coronavirus"
+    if kind == "count":
+        # The number must belong to the dead: a harm word between the number and the death
+        # word ("3 wounded and 2 killed") means this number is not the dead.
+        if _HARM_OTHER.search(text[m.start("num") : m.end()]):
+            return False
+        if (
+            num_word in {"a", "an", "both"}
+            and not re.search(r"\b(?:was|is|has been|had been|died|dies|found dead)\b", lead)
+            and not (
+                re.search(r"\bwere\b", lead) and re.search(r"\band\s+$", text[: m.start("num")])
+            )
+        ):
+            return False  # "a vigilante group lynched two thieves": "a" counts the killers
+        after = text[m.end() :]
+        if (
+            re.search(r"(?:killed|lynched|executed|massacred|beheaded|murdered|shot dead)$", lead)
+            and not re.search(r"\b(?:was|were|is|are|been|being)\b", lead)
+            and (
+                re.match(r"\s+(?:the|his|her|their|its|him|them)\b", after)
+                or NUMBER_RE.match(after.lstrip())
+            )
+        ):
+            return False  # "a number of villagers lynched three men": the killers, not the dead
+        if re.match(r"\s+of\s+(?:these|them|those|whom|which|the dead)\b", text[m.end("num") :]):
+            return False  # "5 of these were killed": a part of a toll already counted
+        if re.search(r"(?:bodies|corpses)$", lead) and (
+            estimated_word(num_word) or len(text[m.end("num") : m.end()].split()) > 3
+        ):
+            return False  # "several garment workers' rights bodies": organisations, not the dead
+        # "one report said that the fatalities ...": not a count of anyone
+        return not re.search(r"\bone\s+(?:report|source|account)", lead)
+    if kind in {"verb", "verb_person", "left", "verb_pronoun", "bare"} and _NOT_THIS.search(before):
+        return False
+    if kind == "left" and _HARM_OTHER.search(lead):
+        return False
+    # "some" and "no" before a noun are no count; "a" counts only right after the verb.
+    return not (
+        kind in {"verb", "death_of", "left"}
+        and (
+            num_word in {"some", "no"}
+            or (
+                num_word in {"a", "an"}
+                and not re.match(r"kill|shot|shoot|beat|stab|deaths? of", lead)
+            )
+        )
+    )
+
+
 def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
     """Figures of dead in one sentence, in text order; none for wounded-only or arrest counts."""
+    coded = _coded(text, offset)
+    if coded is not None:
+        return [coded]
     found: list[Fatalities] = []
-    m = _CODED.search(text)
-    if m:
-        return [
-            Fatalities(int(m.group("num")), True, offset + m.start(), offset + m.end(), m.group(0))
-        ]
-    for pattern in _PATTERNS:
+    for kind, pattern in _PATTERNS.items():
         for m in pattern.finditer(text):
-            if any(f.start <= offset + m.start("num") < f.end for f in found):
+            num_group = (
+                "num2"
+                if kind in {"self", "his_death", "bare", "pair"} and m.group("num") is None
+                else "num"
+            )
+            num = m.group(num_group)
+            if any(f.start <= offset + m.start(num_group) < f.end for f in found):
                 continue
-            # The number must belong to the dead: a harm word between the number and the death
-            # word ("3 wounded and 2 killed") means this number is not the dead.
-            between = text[m.start("num") : m.end()]
-            if _HARM_OTHER.search(between) and pattern is _PATTERNS[-1]:
+            if kind == "self" and any(f.start <= offset + m.start() < f.end for f in found):
                 continue
-            lone = m.group("num").lower() in {"the", "him", "her"}
-            parsed = (1, False) if lone else parse_number(m.group("num"))
+            parsed = (
+                (2, False)
+                if kind == "pair"
+                else (1, False)
+                if num.lower() in _ONE or kind in {"his_death", "noun_died", "bare", "left_person"}
+                else parse_number(num)
+            )
             if parsed is None:
                 continue
-            before = text[max(0, m.start("num") - 10) : m.start("num")]
-            if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) or _MONTH_NEAR.search(before):
-                continue  # a year or a day of a month, not a count
-            value, estimated = parsed
-            num_word = m.group("num").lower()
-            lead = m.group(0).lower()
+            before = text[max(0, m.start(num_group) - 10) : m.start(num_group)]
+            after = text[m.end(num_group) : m.end(num_group) + 3]
             if (
-                pattern is _PATTERNS[-1]
-                and num_word in {"a", "an"}
-                and not re.search(
-                    r"\b(?:was|were|been|is|are|died|dead|fatalit|bodies|death)", lead
-                )
+                re.fullmatch(r"(?:19|20)\d\d", num)
+                or _MONTH_NEAR.search(before)
+                or re.search(r"\d[/.]$", before)
+                or re.match(r"[/.]\d", after)
             ):
-                continue  # "a vigilante group lynched two thieves": "a" counts the killers
-            if pattern is not _PATTERNS[-1] and (
-                num_word in {"some", "no"}
-                or (
-                    num_word in {"a", "an"}
-                    and not re.match(r"kill|shot|shoot|beat|stab|deaths? of", lead)
-                )
-            ):
+                continue  # a year or a day of a month, not a count
+            if not _keep(kind, m, num, text):
                 continue
+            value, estimated = parsed
             if value > 100_000:
                 continue
-            end = m.end()
-            if pattern in (_PATTERNS[0], _PATTERNS[2]):
+            start, end = m.start(), m.end()
+            if kind in {"verb", "verb_person", "left"}:
                 # "killed three soldiers and two civilians": both groups are the dead.
                 more = _AND_MORE.match(text, end)
                 extra = parse_number(more.group("num")) if more else None
-                if more and extra:
+                tail = text[more.end() : more.end() + 40] if more else ""
+                if more and extra and not _HARM_OTHER.search(tail.split(",")[0]):
                     value, estimated, end = value + extra[0], estimated or extra[1], more.end()
+                kin = _AND_KIN.match(text, end)
+                if kin and not more:
+                    value, end = value + 1, kin.end()
+            if kind == "count":
+                prior = _AND_BEFORE.search(text[: m.start("num")])
+                extra = parse_number(prior.group("num")) if prior else None
+                if (
+                    prior
+                    and extra
+                    and not _HARM_OTHER.search(prior.group(0))
+                    and not any(f.end > prior.start() + offset for f in found)
+                ):
+                    value, estimated, start = (
+                        value + extra[0],
+                        estimated or extra[1],
+                        prior.start(),
+                    )
             found.append(
-                Fatalities(
-                    value, estimated, offset + m.start(), offset + end, text[m.start() : end]
-                )
+                Fatalities(value, estimated, offset + start, offset + end, text[start:end])
             )
+    if not found:
+        passive = _passive(text, offset)
+        if passive is not None:
+            found.append(passive)
     found.sort(key=lambda f: f.start)
-    return found
+    marked = [
+        replace(
+            f,
+            alternative=bool(_ALTERNATIVE.search(text[: f.start - offset])),
+            additional=bool(
+                _ADDITIONAL.search(text[max(0, f.start - offset - 20) : f.end - offset])
+            ),
+        )
+        for f in found
+    ]
+    # "The Government stated that 25 people were killed, but other sources reported at least 37":
+    # the conservative figure stands.
+    own = [f for f in marked if not f.alternative]
+    return own or marked
+
+
+def _passive(text: str, offset: int) -> Fatalities | None:
+    m = _PASSIVE.search(text)
+    if m is None:
+        return None
+    if m.group("aux").lower() in {"was", "is", "has been", "had been"}:
+        return Fatalities(1, False, offset + m.start(), offset + m.end(), m.group(0))
+    subject = text[max(0, m.start() - 160) : m.start()]
+    counts = list(_CLAUSE_COUNT.finditer(subject))
+    if not counts or _HARM_OTHER.search(subject[counts[-1].start() :]):
+        return None
+    parsed = parse_number(counts[-1].group("num"))
+    if parsed is None or counts[-1].group("num").lower() in {"a", "an", "no", "some"}:
+        return None
+    start = m.start() - len(subject) + counts[-1].start("num")
+    return Fatalities(parsed[0], parsed[1], offset + start, offset + m.end(), text[start : m.end()])
+
+
+def split_parts(text: str) -> int | None:
+    """Into how many ACLED events a note shares its figure of dead, when it says so and gives
+    no share of its own ("with 5 coded to each", "Total 3 fatalities coded to this event")."""
+    m = _SPLIT.search(text)
+    if m is None or any(p.search(text) for p in _CODED[:3]):
+        return None
+    parsed = parse_number(m.group("parts"))
+    days = parse_number(m.group("days")) if m.group("days") else None
+    parts = parsed[0] * (days[0] if days else 1) if parsed else 0
+    return parts if parts > 1 else None
+
+
+def share(total: int, parts: int) -> int:
+    """The share most of `parts` events get when ACLED spreads `total` dead evenly, the
+    remainder going one each to the first events: 10 over 3 is 4, 3, 3, so 3."""
+    base, rest = divmod(total, parts)
+    return base + 1 if rest * 2 > parts else base
+
+
+def coded_figure(text: str) -> int | None:
+    """The figure a coder's note gives its event ("Unknown fatalities coded as 10"), if any."""
+    coded = _coded(text, 0)
+    return coded.number if coded is not None else None
+
+
+def is_alternative(text: str) -> bool:
+    """Does the sentence give another source's account ("Other sources report that ...")?"""
+    return bool(_ALTERNATIVE.search(text))
 
 
 def says_no_deaths(text: str) -> bool:

@@ -29,6 +29,25 @@ _LOCATIVE = re.compile(
 # What stands between a place and the larger area after it: "Ghatail (Tangail, Dhaka)",
 # "Santhia upazila (Pabna, Rajshahi)", "Kharki of Garmsir district, Helmand".
 _AREA_GAP = re.compile(r"^(?:\s*(?:[a-z-]+\s*)?[,(]\s*|\s+(?:of|in)\s+)(?:the\s+)?$", re.I)
+# "in Mendhar sector area (Poonch district": the area of a place the gazetteer lacks shares
+# its locative.
+_PAREN_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|around|inside)\s+(?:the\s+)?[A-Z][^()]{0,40}\(\s*$"
+)
+# A name after "(X, " or "(X LGA, ": the province that closes an admin chain.
+_CHAIN_END = re.compile(r"\([^()]{2,60},\s*$")
+_STREET = re.compile(
+    r"(?:-[A-Z][\w']+)*\s+(?:road|street|avenue|highway|(?:railway\s+|bus\s+)?station)\b", re.I
+)
+# Words after a country's name that make it a currency or an economy, not a place: "the high
+# US dollar exchange rate" says nothing of where a Lebanese protest was.
+_ECONOMY = re.compile(r"\s+(?:dollars?|currency|exchange rate|pounds?|lira|treasury)\b", re.I)
+# A place that opens an armed group's or a force's name: "the positions of the Luhansk People's
+# Militia in the area of Donetskyi" happened in Donetskyi.
+_ACTOR_NAME = re.compile(
+    r"\s+(?:People['’]s|Republic|Army|Militia|Forces|Police|Brigade|Regiment|Resistance|"
+    r"Front|Battalion|Division|Corps|Guards?)\b"
+)
 _NON_LOCATIVE = re.compile(r"\b(?:with|from|to|against|by|for)\s+(?:the\s+)?$", re.I)
 
 
@@ -46,7 +65,7 @@ def choose_place(
     def score(p: PlaceMention, base_text: str, base_start: int) -> float:
         before = base_text[max(0, p.start - base_start - 40) : p.start - base_start]
         s = -abs(p.start - trigger_start) / 100.0
-        if _LOCATIVE.search(before):
+        if _LOCATIVE.search(before) or _PAREN_LOCATIVE.search(before):
             s += 1.0
         elif _NON_LOCATIVE.search(before):
             s -= 0.5
@@ -60,6 +79,15 @@ def choose_place(
         ):
             s -= 1.0  # "(Tangail, Dhaka)": the later name is the area the first lies in, even
             # when it resolved to that area's namesake city
+        chain = _CHAIN_END.search(before)
+        if chain is not None:
+            opened = p.start - len(before) + chain.start()
+            if any(q.place is not None and opened <= q.start and q.end <= p.start for q in places):
+                s -= 1.0  # "(Jamalpur, Mymensingh)": the last name of a chain is the wider
+                # area, when a finer one of the chain is known
+        if _STREET.match(base_text, p.end - base_start):
+            s -= 0.7  # "Murree road in Rawalpindi", "Comilla-Sylhet highway in
+            # Brahmanbaria": a road named after towns elsewhere
         if p.place is not None and p.place.precision == 1:
             s += 0.8
         elif p.place is not None and p.place.precision == 3:
@@ -71,6 +99,8 @@ def choose_place(
         after = text[p.end - start : p.end - start + 12]
         if re.search(r"\bby\s+(?:the\s+)?$", text[max(0, p.start - start - 8) : p.start - start]):
             return False  # "launched by Russia": an agent, not a place
+        if _ECONOMY.match(text, p.end - start) or _ACTOR_NAME.match(text, p.end - start):
+            return False
         return p.place is not None and not re.match(
             r"(?:'s|’s|-(?:backed|based|led|allied|aligned|supported))", after
         )
@@ -87,6 +117,17 @@ def choose_place(
         s_start, s_end, sent = sentences[s_idx]
         text = str(sent.text)
         near = [p for p in places if s_start <= p.start < s_end and usable(p, text, s_start)]
+        if near and s_idx != sentence:
+            # The sentence before: its first places say where the story is ("at X village,
+            # Y upazila (Jamalpur, Mymensingh). At least 6 were injured"), not the last one.
+            return max(
+                near,
+                key=lambda p: (
+                    score(p, text, s_start)
+                    - (p.start - s_start) / 100.0
+                    + abs(p.start - trigger_start) / 100.0
+                ),
+            )
         if near:
             return max(near, key=lambda p: score(p, text, s_start))
     return None

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from wirewatch.models import Event
+from wirewatch.numbers import coded_figure, is_alternative, share, split_parts
 
 SAME_STORY_KM = 10.0
 CROSS_STORY_KM = 25.0
@@ -47,6 +48,22 @@ def _vague(e: Event) -> bool:
     return e.geo_precision == 3 or not any(ev.field == "location" for ev in e.evidence)
 
 
+def _actors_agree(a: Event, b: Event, *, same_story: bool) -> bool:
+    """Do the two candidates' attackers not contradict each other?
+
+    Within one story an unnamed attacker ("Unidentified Armed Group", the default of a clause
+    that names nobody) is no contradiction, and two sides that swap roles ("troops attacked;
+    the militants fired back") are the two sides of one fight.
+    """
+    if not (a.actor1 and b.actor1) or a.actor1 == b.actor1:
+        return True
+    if not same_story:
+        return False
+    if a.actor1.startswith("Unidentified") or b.actor1.startswith("Unidentified"):
+        return True
+    return a.actor1 == b.actor2 or a.actor2 == b.actor1
+
+
 def same_event(a: Event, b: Event, km: float, *, same_story: bool = False) -> bool:
     """Could `a` and `b` be reports of one event?
 
@@ -57,7 +74,7 @@ def same_event(a: Event, b: Event, km: float, *, same_story: bool = False) -> bo
     if _kind(a) != _kind(b) and not (same_story and protests):
         return False
     if same_story and (_vague(a) or _vague(b)) and a.country == b.country:
-        return not (a.actor1 and b.actor1 and a.actor1 != b.actor1)
+        return _actors_agree(a, b, same_story=same_story)
     if a.event_date and b.event_date:
         window = _WINDOW_DAYS.get(max(a.time_precision, b.time_precision), 1)
         if abs((a.event_date - b.event_date).days) > window - (1 if window == 1 else 0):
@@ -69,7 +86,7 @@ def same_event(a: Event, b: Event, km: float, *, same_story: bool = False) -> bo
         assert b.latitude is not None and b.longitude is not None
         if haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > km:
             return False
-    return not (a.actor1 and b.actor1 and a.actor1 != b.actor1)
+    return _actors_agree(a, b, same_story=same_story)
 
 
 def combine(kept: Event, other: Event, *, same_story: bool) -> Event:
@@ -80,7 +97,7 @@ def combine(kept: Event, other: Event, *, same_story: bool) -> Event:
     figures = [f for f in (kept.fatalities, other.fatalities) if f > 0]
     if not figures:
         fatalities = 0
-    elif same_story:
+    elif same_story and not any(e.fatalities and is_alternative(e.notes) for e in (kept, other)):
         fatalities = max(figures)
     else:
         fatalities = min(figures)
@@ -100,6 +117,17 @@ def combine(kept: Event, other: Event, *, same_story: bool) -> Event:
         or not any(ev.field == "event_date" for ev in other.evidence)
         else other
     )
+    # An attacker the story names wins over an unnamed one.
+    named = (
+        other
+        if not kept.actor1
+        or (
+            kept.actor1.startswith("Unidentified")
+            and other.actor1
+            and not other.actor1.startswith("Unidentified")
+        )
+        else kept
+    )
     return replace(
         kept,
         sub_event_type=sub,
@@ -110,8 +138,8 @@ def combine(kept: Event, other: Event, *, same_story: bool) -> Event:
         evidence=evidence,
         fatalities=fatalities,
         fatalities_estimated=estimated,
-        actor1=kept.actor1 or other.actor1,
-        inter1=kept.inter1 if kept.actor1 else other.inter1,
+        actor1=named.actor1,
+        inter1=named.inter1,
         actor2=kept.actor2 or other.actor2,
         inter2=kept.inter2 if kept.actor2 else other.inter2,
         assoc_actor_1=kept.assoc_actor_1 or other.assoc_actor_1,
@@ -146,6 +174,38 @@ def _merge(events: Iterable[Event], km: float, same_story: bool) -> list[Event]:
 def merge_within_document(events: Iterable[Event]) -> list[Event]:
     """Collapse repeated mentions of one event in a story (a lede and its later detail)."""
     return _merge(events, SAME_STORY_KM, same_story=True)
+
+
+_VIOLENT = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+)
+
+
+def apportion(events: list[Event], text: str) -> list[Event]:
+    """Apply a coder's note about the dead to the story's events.
+
+    "Unknown fatalities coded as 10" is the figure of the note's one event, whichever of the
+    story's candidates that turns out to be: every violent candidate takes it. A note that
+    spreads its dead over several ACLED events ("Fatalities split between 3 events") describes
+    one of them: each of its events keeps the share one event gets.
+    """
+    coded = coded_figure(text)
+    if coded is not None:
+        events = [
+            replace(e, fatalities=coded, fatalities_estimated=True)
+            if e.event_type in _VIOLENT or e.sub_event_type == "Excessive force against protesters"
+            else e
+            for e in events
+        ]
+    parts = split_parts(text)
+    if parts is None:
+        return events
+    return [
+        replace(e, fatalities=share(e.fatalities, parts), fatalities_estimated=True)
+        if e.fatalities
+        else e
+        for e in events
+    ]
 
 
 def merge_into(existing: list[Event], new: Iterable[Event]) -> tuple[list[Event], list[Event]]:

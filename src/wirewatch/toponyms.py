@@ -54,6 +54,24 @@ REGION_CUES = frozenset(
         "rayon",
     ]
 )
+# Cue words of areas below a province (GeoNames' ADM2 in most countries; "county" is left out,
+# being a province in Kenya and Liberia and a district in the US).
+DISTRICT_CUES = frozenset(
+    [
+        "district",
+        "districts",
+        "lga",
+        "upazila",
+        "tehsil",
+        "taluka",
+        "subcounty",
+        "raion",
+        "rayon",
+        "township",
+        "constituency",
+        "commune",
+    ]
+)
 TOWN_CUES = frozenset(
     ["city", "town", "village", "suburb", "neighbourhood", "neighborhood", "camp", "hill"]
 )
@@ -107,6 +125,9 @@ PARTICLES = frozenset(
         "la",
         "le",
         "imeni",
+        "i",  # Persian ezafe: "Dara i Pech", "Pul i Khumri", "Dasht e Archi"
+        "e",
+        "ye",
     ]
 )
 _HYPHEN_ONLY = frozenset(["as", "an", "at", "ad", "en", "es", "et"])
@@ -229,6 +250,7 @@ class Span:
     strong: bool
     label: str
     cue_region: bool = False
+    cue_district: bool = False  # the cue names a second-level area: "Rajshahi district"
     cue_town: bool = False
     near: bool = False
     locative: bool = False  # "in X", "near X", "village of X"
@@ -269,6 +291,7 @@ def make_span(
     while len(words) > 1 and words[-1].lower() in REGION_CUES | TOWN_CUES | NEAR_AFTER:
         cue = words.pop().lower()
         span.cue_region |= cue in REGION_CUES
+        span.cue_district |= cue in DISTRICT_CUES
         span.cue_town |= cue in TOWN_CUES
         span.near |= cue in NEAR_AFTER
     while len(words) > 1 and DIRECTIONS.match(words[0]):
@@ -291,6 +314,7 @@ def add_cues(span: Span, text: str) -> None:
     after_words = re.findall(r"[a-z]+", after)[:2]
     if after_words:
         span.cue_region |= after_words[0] in REGION_CUES
+        span.cue_district |= after_words[0] in DISTRICT_CUES
         span.cue_town |= after_words[0] in TOWN_CUES
         span.near |= after_words[0] in NEAR_AFTER
     span.locative |= bool(_LOCATIVE.search(before))
@@ -322,6 +346,8 @@ def _joins(sdoc: Doc, i: int) -> bool:
     particle; "as", "an", "at", "ad", "en" are English or French words too, so only before a
     hyphen ("as-Suwayda")."""
     tok = sdoc[i]
+    if tok.text in ("'s", "’s"):  # "Cox's Bazar", "Martha's Vineyard"
+        return i > 0 and not sdoc[i - 1].whitespace_
     if tok.text in ("-", "'"):
         return not tok.whitespace_ and (i == 0 or not sdoc[i - 1].whitespace_)
     if tok.lower_ in _HYPHEN_ONLY:
@@ -369,8 +395,8 @@ def _label(sdoc: Doc, run: list[int]) -> str:
 def _cuttable(sdoc: Doc, i: int, step: int) -> bool:
     """Whether a name part may end (step -1: start) next to token i: beside another capitalised
     word, or a hyphen between two ("Pokot-Turkana"), never beside a particle ("da Boa Vista")."""
-    if _name_like(sdoc[i]):
-        return True
+    if _name_like(sdoc[i]) or sdoc[i].text in ("'s", "’s"):
+        return True  # "Syria's Idlib" parts into "Syria" and "Idlib"
     k = i + step
     return sdoc[i].text == "-" and 0 <= k < len(sdoc) and _name_like(sdoc[k])
 
@@ -445,9 +471,22 @@ def find_spans(sdoc: Doc, text: str, base: int, gaz: Gazetteer) -> tuple[list[Sp
 
     def whole_or_cut(start: int, end: int, strong: bool, label: str) -> Span | None:
         whole = make_span(text, start, end, strong, label, strip=False)
-        if whole is not None and lookup(whole):
-            return whole
         cut = make_span(text, start, end, strong, label)
+        if whole is not None and lookup(whole):
+            if (
+                cut is None
+                or cut.text == whole.text
+                or any(c.main for c in whole.cands)
+                or not lookup(cut)
+                or not cut.cands
+            ):
+                return whole
+            # "Hays city" is an alternate name of Hays, Kansas only: the cue word may as well
+            # qualify the Hays of Yemen, so both readings stay.
+            known = {c.place.geonameid or id(c) for c in cut.cands}
+            extra = [c for c in whole.cands if (c.place.geonameid or id(c)) not in known]
+            cut.cands = (*cut.cands, *extra)
+            return cut
         if cut is not None and (whole is None or cut.text != whole.text) and lookup(cut):
             return cut
         return None
