@@ -185,3 +185,119 @@ def test_clans_are_named_as_acled_names_them_where_they_are_clans() -> None:
         "Jarer Weyne Clan Militia (Somalia)",
     ]
     assert _names("The Pokot and Turkana clans fought", "KE")[0] == "Pokot Ethnic Militia (Kenya)"
+
+
+def test_a_town_the_gazetteer_lacks_still_hints_its_country() -> None:
+    from wirewatch.actors import country_clue, country_hint
+
+    assert country_hint("Mini-bus drivers protested against police harassment in Dandora.") == "KE"
+    assert country_hint("Protesters blocked the Saadnayel highway with burning tyres.") == "LB"
+    assert country_hint("Protesters blocked a road.") is None
+    # A possessive leader's name is still a clue.
+    assert country_clue("Riots broke out after the announcement of Kibakis win.") == "KE"
+
+
+def test_civilians_are_never_the_side_that_uses_force() -> None:
+    from wirewatch.actors import civilians_as_targets
+
+    when = date(2020, 5, 5)
+    victims = ("Civilians (Cambodia)", 7)
+    agent, target = civilians_as_targets(
+        victims, (None, None), "Explosions/Remote violence", "KH", when
+    )
+    assert agent == ("Unidentified Armed Group (Cambodia)", 3)
+    assert target == victims
+    militia = ("Fulani Ethnic Militia (Nigeria)", 4)
+    assert civilians_as_targets(victims, militia, "Violence against civilians", "NG", when) == (
+        militia,
+        victims,
+    )
+    # A battle has no civilian side: the other side leads, and civilians who fight are a
+    # communal militia.
+    assert civilians_as_targets(victims, militia, "Battles", "NG", when) == (militia, (None, None))
+    assert civilians_as_targets(victims, (None, None), "Battles", "KH", when)[0] == (
+        "Unidentified Communal Militia (Cambodia)",
+        4,
+    )
+    # Displaced civilians are the actor of a strategic development.
+    assert civilians_as_targets(victims, (None, None), "Strategic developments", "KH", when) == (
+        victims,
+        (None, None),
+    )
+
+
+def test_a_donbas_battle_has_the_other_side_as_actor2() -> None:
+    from wirewatch.actors import counterpart
+
+    when = date(2020, 5, 5)
+    osce = "the OSCE SMM observed 33 shots involving small arms near Luhanske"
+    ukraine = "Military Forces of Ukraine (2019-)"
+    naf = "NAF: United Armed Forces of Novorossiya"
+    assert counterpart(ukraine, (None, None), "Battles", "UA", osce, when) == (naf, 2)
+    assert counterpart(naf, (None, None), "Battles", "UA", osce, when) == (ukraine, 1)
+    # Shelling's target is left empty unless the story names it; a named actor2 stays.
+    shelling = "Explosions/Remote violence"
+    assert counterpart(ukraine, (None, None), shelling, "UA", osce, when) == (None, None)
+    assert counterpart(ukraine, ("Civilians (Ukraine)", 7), "Battles", "UA", osce, when)[0] == (
+        "Civilians (Ukraine)"
+    )
+    assert _names("fired at the positions of the Luhansk People's Militia", "UA", when) == [naf]
+
+
+def test_osce_observations_go_to_the_side_that_fires_across_the_contact_line() -> None:
+    from wirewatch.actors import local_name
+
+    uag = "Unidentified Armed Group (Ukraine)"
+    when = date(2020, 5, 5)
+    held = "the OSCE SMM observed 12 explosions near Avdiivka."
+    assert local_name(uag, 3, "UA", held, when)[0] == "NAF: United Armed Forces of Novorossiya"
+    # A separatist-held place (Donetsk airport) or none: the government's forces.
+    across = "the OSCE SMM observed 8 explosions near Donetsk airport."
+    assert local_name(uag, 3, "UA", across, when)[0] == "Military Forces of Ukraine (2019-)"
+    # Zolote-5 lies on the other side from Zolote.
+    assert local_name(uag, 3, "UA", "the SMM heard shots near Zolote-5", when)[0].startswith(
+        "Military Forces of Ukraine"
+    )
+
+
+def test_unnamed_islamist_militants_in_kenya_are_al_shabaab() -> None:
+    from wirewatch.actors import local_name
+
+    text = "Grenade attack in Garissa blamed on Islamic militants"
+    assert local_name("Unidentified Armed Group (Kenya)", 3, "KE", text)[0] == "Al Shabaab"
+    assert local_name("Unidentified Armed Group (Kenya)", 3, "KE", "gunmen shot a man")[0] == (
+        "Unidentified Armed Group (Kenya)"
+    )
+
+
+def test_acled_names_pirates_and_afghan_local_militias() -> None:
+    assert _names("sea pirates attacked a fishing vessel", "BJ", date(2020, 6, 24))[0] == (
+        "Pirates (Benin)"
+    )
+    assert _names("the Taliban attacked Arbaki posts", "AF", date(2020, 5, 1)) == [
+        "Taliban",
+        "Militia (Pro-Government)",
+    ]
+
+
+def test_demonstrators_identity_is_the_associated_actor() -> None:
+    from wirewatch.actors import associates
+
+    bd = date(2024, 3, 1)
+    text = "students of a university staged a protest demanding the arrest of BCL activists"
+    assert associates(text, "Protesters (Bangladesh)", "BD", bd) == "Students (Bangladesh)"
+    text = "members of BNP and Jamaat-e-Islami staged a rally against the AL government"
+    assert associates(text, "Protesters (Bangladesh)", "BD", bd) == (
+        "BNP: Bangladesh Nationalist Party; JeI: Jamaat-e-Islami"
+    )
+    # ACLED spells the labour group the American way from 2022.
+    workers = "garment workers staged a demonstration"
+    assert associates(workers, "Protesters (Bangladesh)", "BD", bd) == "Labor Group (Bangladesh)"
+    old = associates("tea workers protested", "Protesters (Kenya)", "KE", date(2007, 5, 1))
+    assert old == "Labour Group (Kenya)"
+    assert associates("a mob lynched a suspected thief", "Rioters (Kenya)", "KE", None) == (
+        "Vigilante Group (Kenya)"
+    )
+    # Only demonstrators have associates here; a crowd with no named identity has none.
+    assert associates("students were shot", "Police Forces of Kenya (2013-)", "KE", None) is None
+    assert associates("residents blocked a road", "Protesters (Kenya)", "KE", None) is None

@@ -88,3 +88,13 @@ def test_a_span_of_days_is_dated_by_its_first_day_at_week_precision(
 ) -> None:
     found = resolve_date(text, date(2024, 12, 2))
     assert found is not None and (found.value, found.precision) == (expected, 2)
+
+
+def test_numeric_dates_are_read_only_where_the_order_is_plain() -> None:
+    ref = date(2020, 5, 5)
+    assert [d.value for d in find_dates("killed on 20/12/2019 in", ref)] == [date(2019, 12, 20)]
+    assert [d.value for d in find_dates("on 12/20/2019", ref)] == [date(2019, 12, 20)]
+    assert [d.value for d in find_dates("on 2020/05/03", ref)] == [date(2020, 5, 3)]
+    # day and month both 12 or under, or a two-digit year: no date rather than a guess
+    assert find_dates("kidnapped on 3/4/2020", ref) == []
+    assert find_dates("killed on 20/12/08 and on 07/03", ref) == []

@@ -245,3 +245,164 @@ def test_hostage_taken_in_an_attack_on_a_base_is_part_of_the_fight() -> None:
         if e.event_type
     ]
     assert events and events[0].sub_event_type == "Armed clash"
+
+
+# -- typing round 2: notes that gave no event, and the riot/protest/fight boundaries -------------
+
+
+def _types(text: str, published: str = "2024-02-05") -> list[tuple[str | None, str | None]]:
+    return [(e.event_type, e.sub_event_type) for e in extract(text, published=published)]
+
+
+def test_a_planted_bomb_is_an_ied() -> None:
+    e = _one("A bomb planted by the Taliban wounded three policemen in Kandahar on Saturday.")
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_an_attempted_assassination_is_an_attack() -> None:
+    e = _one(
+        "Gunmen attempted to assassinate a trader in a market in Aden on Sunday, wounding him."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_staging_a_protest_is_the_event_not_its_circumstance() -> None:
+    e = _one("Students were suspended in Eldoret on Monday after staging a protest over food.")
+    assert e.sub_event_type == "Peaceful protest"
+
+
+def test_a_dated_report_is_not_background_for_an_old_year_in_it() -> None:
+    e = _one(
+        "On 3 February 2024, teachers staged a protest in Khulna demanding salaries unpaid "
+        "since 2019."
+    )
+    assert e.sub_event_type == "Peaceful protest"
+
+
+def test_a_story_about_old_years_stays_background() -> None:
+    assert _types("Rebels have been fighting the army since 2015, officials said on Sunday.") == []
+
+
+def test_tear_gas_shells_are_not_artillery() -> None:
+    types = _types(
+        "Police fired tear gas shells to disperse workers who pelted stones in Surat on Sunday, "
+        "demanding transport home."
+    )
+    assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") not in types
+    assert ("Riots", "Violent demonstration") in types
+
+
+def test_looting_with_a_demand_is_a_violent_demonstration() -> None:
+    e = _one("Residents looted shops in Fraserburg on Saturday and demanded the sale of alcohol.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_burning_objects_to_demonstrate_is_a_violent_demonstration() -> None:
+    e = _one(
+        "On Sunday, people burned objects in front of a bank in Manaus to demonstrate against "
+        "its closure."
+    )
+    assert e.sub_event_type == "Violent demonstration"
+
+
+def test_burning_effigies_stays_a_peaceful_protest() -> None:
+    e = _one("Party members staged a protest by burning effigies in Khulna on Sunday.")
+    assert e.sub_event_type == "Peaceful protest"
+
+
+def test_armed_families_and_farmers_and_herders_fight_as_militias() -> None:
+    e = _one("Clashes broke out between two armed families in Karak on Sunday, injuring several.")
+    assert e.sub_event_type == "Armed clash"
+    e = _one("Farmers and herders clashed near Save in Benin on Sunday, leaving several wounded.")
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_clashing_with_armed_individuals_is_a_fight() -> None:
+    e = _one("Police clashed with armed individuals in Tijuana on Sunday.")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_violence_at_a_rally_that_demands_is_a_violent_demonstration() -> None:
+    e = _one(
+        "Rival lawyers clashed in Mymensingh on Sunday at a rally demanding the release of "
+        "their leader."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_medium_weapons_fired_at_neighbourhoods_are_shelling() -> None:
+    e = _one("Houthi forces fired medium weapons at residential neighbourhoods of Hays on Monday.")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_police_station_area_is_a_place_not_a_victim() -> None:
+    e = _one("Police assaulted a family in Kotwali police station area of Chittorgarh on Sunday.")
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_south_asian_shootings_by_unknown_gunmen_stay_armed_attacks() -> None:
+    e = _one(
+        "An unidentified group shot dead a tribal elder near his house in Wana, Pakistan, on Sunday."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    e = _one("Unidentified assailants beat a shopkeeper in Wana, Pakistan, on Sunday.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_an_arrest_named_as_the_grievance_is_no_intervention() -> None:
+    e = _one(
+        "Supporters of the arrested former president held a protest in front of the courthouse "
+        "in Yerevan on Sunday and demanded his release."
+    )
+    assert e.sub_event_type == "Peaceful protest"
+    e = _one("Police arrested 12 protesters who demonstrated in Dhaka on Sunday.")
+    assert e.sub_event_type == "Protest with intervention"
+
+
+def test_a_scuffle_with_police_at_a_demonstration_is_an_intervention() -> None:
+    e = _one("Opposition members scuffled with police during their demonstration in Khagrachhari.")
+    assert e.sub_event_type == "Protest with intervention"
+
+
+def test_people_punishing_a_suspect_are_a_mob() -> None:
+    e = _one("On Sunday, a group beat to death a suspected goat thief in Parakou, Benin.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_capturing_a_person_is_no_territory() -> None:
+    e = _one(
+        "On Sunday, farmers assaulted and captured a presumed cotton thief near Kalale, Benin."
+    )
+    assert e.event_type != "Battles"
+
+
+def test_fighting_during_a_demanding_rally_is_a_violent_demonstration() -> None:
+    e = _one(
+        "Rival lawyers clashed in Dhaka on Sunday during the rally of opposition lawyers against "
+        "the bar election."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On Sunday, suspected militants hijacked a van and took five passengers to an unknown "
+            "location near Lamu, Kenya.",
+            "Abduction/forced disappearance",
+        ),
+        ("On Sunday, police fired shots at a group of traders in Nairobi, Kenya.", "Attack"),
+        (
+            "On Sunday, unidentified individuals burnt the tribune of the stadium in Oyem, Gabon.",
+            "Looting/property destruction",
+        ),
+        (
+            "On Sunday, police hit several women and teenagers in a village near Posadas, "
+            "Argentina.",
+            "Attack",
+        ),
+    ],
+)
+def test_acts_once_missed_give_an_event(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub

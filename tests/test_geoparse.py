@@ -267,3 +267,91 @@ def test_demonym_of_an_actor_weighs_less_than_a_place(gaz: Gazetteer) -> None:
     found = _by_text(_run(text, gaz))
     hasakeh = found["Al-Hasakeh"].place
     assert hasakeh is not None and hasakeh.country == "SY"
+
+
+def test_country_name_is_not_its_capitals_alternate_name(gaz: Gazetteer) -> None:
+    # Mexico City is also called "Mexico"; the bare name is the country.
+    text = "Officials in Mexico said the caravan would cross into the United States next week."
+    mexico = _by_text(_run(text, gaz))["Mexico"].place
+    assert mexico is not None and mexico.feature_code is not None
+    assert mexico.feature_code.startswith("PCL")
+
+
+def test_state_is_not_its_tiny_namesake_town(gaz: Gazetteer) -> None:
+    text = "A federal judge in Wyoming halted the rule; ranchers in Montana and Idaho welcomed it."
+    found = _by_text(_run(text, gaz))
+    for name in ("Wyoming", "Montana"):
+        place = found[name].place
+        assert place is not None and place.feature_code == "ADM1", (name, place)
+
+
+def test_bare_ocean_name_is_the_ocean(gaz: Gazetteer) -> None:
+    text = "Storms form over the tropical Atlantic every summer, forecasters in Miami said."
+    ocean = _by_text(_run(text, gaz))["Atlantic"].place
+    assert ocean is not None and ocean.feature_code == "OCN"
+
+
+def test_words_of_one_name_are_no_admin_chain(gaz: Gazetteer) -> None:
+    # "Post" of "The Washington Post" is no area Washington lies in.
+    text = "Lawmakers in Congress met on Monday, The Washington Post reported."
+    washington = _by_text(_run(text, gaz))["Washington"].place
+    assert washington is not None and washington.feature_code == "PPLC"
+
+
+def test_street_named_after_a_town_lies_in_the_storys_town(gaz: Gazetteer) -> None:
+    text = "Police in Chicago said the man ran down Royal Street after the robbery."
+    found = _run(text, gaz)
+    street = [m for m in found if m.text.startswith("Royal")]
+    chicago = _by_text(found)["Chicago"].place
+    assert chicago is not None
+    assert all(m.place == chicago for m in street), [(m.text, m.place) for m in street]
+
+
+def test_place_name_spacy_reads_as_a_date(gaz: Gazetteer) -> None:
+    text = "On 3 May 2021, Turkish military shelled the Zap (Amadiya) region of Dahuk."
+    dahuk = _by_text(_run(text, gaz)).get("Dahuk")
+    assert dahuk is not None and dahuk.place is not None and dahuk.place.country == "IQ"
+    may = _by_text(_run("Clashes resumed in May in Aleppo.", gaz))
+    assert "May" not in may
+
+
+def test_event_place_prefers_the_town_its_area_confirms(gaz: Gazetteer) -> None:
+    from wirewatch.nlp import parse
+    from wirewatch.placing import choose_place
+
+    text = (
+        "On 2 June 2021, in Tlaquepaque, Jalisco, the bodies of two men were found in "
+        "Colonia la Joya by residents."
+    )
+    sdoc = parse(text)
+    places = [m for m in _run(text, gaz) if m.place is not None]
+    sentences = [(s.start_char, s.end_char, s) for s in sdoc.sents]
+    chosen = choose_place(0, len(text), 0, text.index("found"), places, sentences)
+    assert chosen is not None and chosen.text == "Tlaquepaque", [m.text for m in places]
+
+
+def test_region_of_closes_an_admin_chain(gaz: Gazetteer) -> None:
+    # "(X) region of Y": Y names the province X lies in, so X's village is taken.
+    text = "Jets struck two hamlets in the Zap (Amadiya) region of Dahuk on Sunday."
+    amadiya = _by_text(_run(text, gaz)).get("Amadiya")
+    assert amadiya is not None and amadiya.place is not None
+    assert amadiya.place.country == "IQ" and amadiya.place.admin1 == "Dahuk"
+
+
+def test_alternate_name_known_in_one_country_in_a_countryless_story(gaz: Gazetteer) -> None:
+    # The story names no country; "Braytal" is a spelling of Lebanon's Brital only.
+    text = "Gunmen exchanged fire near Braytal overnight, witnesses said."
+    braytal = _by_text(_run(text, gaz))["Braytal"].place
+    assert braytal is not None and braytal.country == "LB"
+
+
+def test_town_read_as_a_group_name_after_a_locative(gaz: Gazetteer) -> None:
+    # spaCy reads "Mtwapa" as NORP (a group of people); after "in" and before no noun it is
+    # the Kenyan town, while a group name used as an adjective stays no place.
+    found = _by_text(
+        _run("Parents protested outside four schools in Mtwapa. Injuries not known.", gaz)
+    )
+    mtwapa = found["Mtwapa"].place
+    assert mtwapa is not None and mtwapa.country == "KE"
+    arab = _by_text(_run("Attacks on homes in Arab neighborhoods continued.", gaz)).get("Arab")
+    assert arab is None or arab.place is None

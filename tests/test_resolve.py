@@ -99,3 +99,12 @@ def test_a_coders_figure_is_the_figure_of_every_violent_candidate() -> None:
     events = [_event("a", "d", 1), _event("b", "d", 0), protest]
     coded = apportion(events, "Clashes. Unknown fatalities coded as 10 and split between 3 events.")
     assert [e.fatalities for e in coded] == [3, 3, 0]
+
+
+def test_within_a_story_a_vague_event_of_another_named_day_stays_apart() -> None:
+    province = replace(_event("a", "d", 7), geo_precision=3, location="Aleppo Governorate")
+    later = replace(_event("b", "d", 3), event_date=date(2024, 12, 3))
+    assert len(merge_within_document([province, later])) == 2
+    # without a date of its own, the vague one is the other's headline
+    headline = replace(province, evidence=())
+    assert len(merge_within_document([headline, later])) == 1

@@ -42,6 +42,7 @@ ROLE_WORDS: dict[str, list[str]] = {
         "government troops",
         "pro-government forces",
         "security forces",
+        "security personnel",
         "forces",
         "jets",
         "warplanes?",
@@ -324,6 +325,29 @@ def country_clue(text: str) -> str | None:
     """
     votes: Counter[str] = Counter()
     for iso2, pattern in _clue_patterns().items():
+        votes[iso2] = len({m.group(0).lower() for m in pattern.finditer(text)})
+    ranked = [kv for kv in votes.most_common(2) if kv[1] > 0]
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+@functools.lru_cache(maxsize=1)
+def _place_patterns() -> dict[str, re.Pattern[str]]:
+    places: dict[str, list[str]] = ad.data("demonyms.json").get("country_places", {})
+    return {iso2: re.compile("|".join(f"(?:{p})" for p in pats)) for iso2, pats in places.items()}
+
+
+def country_hint(text: str) -> str | None:
+    """The country of the towns and neighbourhoods a story names, for a story nothing placed.
+
+    Terse local notes name an estate or constituency ("Dandora", "Rachuonyo") that a
+    population-filtered gazetteer lacks. Such names are weaker than `country_clue`: a Nairobi
+    dateline in a Somali story is common, so they only speak where no place was placed and no
+    clue spoke. Same voting as `country_clue`.
+    """
+    votes: Counter[str] = Counter()
+    for iso2, pattern in _place_patterns().items():
         votes[iso2] = len({m.group(0).lower() for m in pattern.finditer(text)})
     ranked = [kv for kv in votes.most_common(2) if kv[1] > 0]
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
@@ -650,6 +674,138 @@ def canonical(
     }.get(mention.kind, mention.text)
     inter = _KIND_INTER.get(mention.kind, mention.inter)
     return (f"{label} ({cname})" if cname else label), inter
+
+
+# ACLED's modern event types in which actor1 is the side that uses force.
+_FORCE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def civilians_as_targets(
+    actor1: tuple[str | None, int | None],
+    actor2: tuple[str | None, int | None],
+    event_type: str | None,
+    country: str | None,
+    when: date | None,
+) -> tuple[tuple[str | None, int | None], tuple[str | None, int | None]]:
+    """ACLED's codebook never makes civilians the side that uses force: they are actor2 of the
+    violence done to them. A story that names only its victims ("two people were injured when
+    their car hit a landmine") has an unidentified armed group as its agent; one that names the
+    other side too ("villagers ... engaged by a local militia") has that side as actor1. A
+    battle has no civilian side at all."""
+    name1 = actor1[0]
+    if event_type not in _FORCE_TYPES or name1 is None or not name1.startswith("Civilians"):
+        return actor1, actor2
+    armed2 = actor2[0] is not None and not actor2[0].startswith("Civilians")
+    if event_type == "Battles":
+        # Both sides of a battle are armed: the side told as civilians ("two families
+        # exchanged fire", "herders clashed") is a communal militia, never a target.
+        if armed2:
+            return actor2, (None, None)
+        cname = country_name(country)
+        communal = (
+            f"Unidentified Communal Militia ({cname})" if cname else "Unidentified Communal Militia"
+        )
+        return (communal, 4), (None, None)
+    if armed2:
+        return actor2, actor1
+    return canonical(ActorMention(0, 0, "", "rebel", None, None, None), country, when), actor1
+
+
+def counterpart(
+    actor1: str | None,
+    actor2: tuple[str | None, int | None],
+    event_type: str | None,
+    country: str | None,
+    text: str,
+    when: date | None = None,
+) -> tuple[str | None, int | None]:
+    """The other side of a two-sided war ACLED codes as a fixed pair (`actors.json`
+    `counterparts`): a Donbas battle report that names only Ukraine's forces was fought with
+    the separatists. Only for a battle, where the codebook always names both sides, and only
+    when the story has no actor2 of its own."""
+    cname = country_name(country)
+    if actor1 is None or actor2[0] is not None or cname is None:
+        return actor2
+    for rule in ad.dictionary().get("counterparts", []):
+        if country not in rule["in"] or event_type not in rule["event_types"]:
+            continue
+        if not re.search(str(rule["when"]), text):
+            continue
+        sides: list[tuple[str, int]] = []
+        for side in rule["sides"]:
+            if side == "{military}":
+                sides.append((ad.state_name("Military Forces", cname, country, when), 1))
+            else:
+                sides.append((str(side), int(_group_by_name().get(side, {}).get("inter", 2))))
+        (one, inter_one), (other, inter_other) = sides
+        if actor1 == one:
+            return other, inter_other
+        if actor1 == other:
+            return one, inter_one
+    return actor2
+
+
+_OTHER_SIDE = re.compile(
+    r"\b(?:clash(?:ed|es)? with|fought|against|attack(?:ed|ing)?|assault(?:ed|ing)?|kill(?:ed|ing)|"
+    r"hack(?:ed|ing)|vandali[sz](?:ed|ing)|beat(?:ing)?|target(?:ed|ing)|demand(?:ed|ing)|over|"
+    r"following|after|amid|protesting|denouncing|condemning|in protest)\b"
+)
+_MEMBERS = r"(?:members?|supporters?|activists?|leaders?|workers?|cadres?|followers?|loyalists?|youths?|men|MPs?|candidates?)"
+
+
+@functools.lru_cache(maxsize=1)
+def _associate_patterns() -> list[tuple[dict[str, Any], re.Pattern[str]]]:
+    table = []
+    for entry in ad.dictionary().get("associates", []):
+        if "members" in entry and not entry.get("alone"):
+            org = f"(?:{entry['members']})"
+            listed = r"(?:[\w()'-]+,?\s+(?:and\s+)?){0,6}?"  # "members of AL, BCL and ..."
+            pattern = (
+                rf"{org}(?:['’]s)?\s+{listed}{_MEMBERS}\b"
+                rf"|\b{_MEMBERS}\s+(?:\w+\s+){{0,2}}?(?:of|from)\s+(?:the\s+)?{listed}{org}"
+                rf"|\b(?:likely|believed to be|suspected(?: to be)?)\s+{listed}{org}"
+            )
+        else:
+            pattern = str(entry.get("members") or entry["pattern"])
+        table.append((entry, re.compile(pattern)))
+    return table
+
+
+def associates(text: str, actor1: str | None, country: str | None, when: date | None) -> str | None:
+    """ACLED's associated actors of a demonstration: who the protesters or rioters are.
+
+    The codebook keeps "Protesters (Kenya)" as actor1 and names the demonstrators' identity
+    ("Students (Kenya)", "Labour Group (Chile)") or the party whose members marched in
+    assoc_actor_1 (`actors.json` `associates`). A party counts only when its members demonstrate
+    ("BNP activists staged a rally"), not when the rally is against it. Names are listed in the
+    order the clause gives them, joined as ACLED joins them.
+    """
+    cname = country_name(country)
+    if actor1 is None or cname is None:
+        return None
+    kind = actor1.split(" (")[0]
+    if kind not in {"Protesters", "Rioters"}:
+        return None
+    # Who demonstrated is named before what they did and to whom: "students clashed with
+    # members of the Chhatra League", "a mob killed a Jubo League leader".
+    cut = _OTHER_SIDE.search(text)
+    own = text[: cut.start()] if cut is not None and cut.start() > 0 else text
+    found: list[tuple[int, str]] = []
+    for entry, pattern in _associate_patterns():
+        if "in" in entry and country not in entry["in"]:
+            continue
+        if "for" in entry and kind not in entry["for"]:
+            continue
+        m = pattern.search(text if entry.get("whole_clause") else own)
+        if m is None:
+            continue
+        name = str(entry["name"])
+        for since, renamed in sorted(entry.get("renamed", {}).items()):
+            if when is not None and when >= date.fromisoformat(since):
+                name = str(renamed)
+        found.append((m.start(), name.replace("{country}", cname)))
+    names = list(dict.fromkeys(name for _, name in sorted(found)))
+    return "; ".join(names) if names else None
 
 
 def local_name(

@@ -3,7 +3,10 @@
 Wire copy reports an event in one sentence and adds to it in the next: the toll ("Two soldiers
 were killed"), the police's answer to a protest ("Police dispersed them with tear gas"), who
 claimed an attack ("Al Shabaab claimed responsibility"). These sentences amend the event they
-follow instead of becoming events of their own.
+follow instead of becoming events of their own. So do clauses that name the event again ("killed
+*in the attack*", "fired tear gas *during the clash*"), a monitor's count of the fire just told,
+and a relative clause's toll ("attacked civilians *who* ..., leaving 2 dead"): ACLED codes one
+event per happening, and a toll told apart from its event must still land on it.
 """
 
 from __future__ import annotations
@@ -39,9 +42,15 @@ def inherit(coded: Coded, prev: Event | None, actors: list[ActorMention]) -> Cod
 
 def continues(event: Event, prev: Event, coded: Coded) -> bool:
     """Does this clause only add to the previous event (a toll, a detail) rather than report a new one?"""
+    if _own_date(event) and _own_date(prev) and event.event_date != prev.event_date:
+        return False  # told of another day: another event
+    same_kind = (event.event_type, event.sub_event_type) == (prev.event_type, prev.sub_event_type)
+    if same_kind and event.location == prev.location and _ALSO.search(event.notes):
+        # "LNA forces shelled GNA positions in Tagiura. Shells also struck the coastal road of
+        # Tagiura, killing three civilians": more of the same strike at the same place.
+        return event.event_type in _VIOLENT_TYPES
     if coded.trigger.cls not in {"kill", "attack"} or coded.actor1 is not None:
         return False
-    same_kind = (event.event_type, event.sub_event_type) == (prev.event_type, prev.sub_event_type)
     # "One person was killed in the clash": a death with no killer of its own, told after a
     # fight, a riot or a strike, is that event's toll.
     toll = coded.trigger.cls == "kill" and prev.event_type in _VIOLENT_TYPES
@@ -51,6 +60,7 @@ def continues(event: Event, prev: Event, coded: Coded) -> bool:
     return event.location == prev.location or event.geo_precision == 3 or not own_place
 
 
+_ALSO = re.compile(r"\balso\b", re.I)
 _CROWD_OR_FORCES = re.compile(
     r"\b(?:them|crowds?|protesters?|protestors?|demonstrators?|participants|gathering|marchers|"
     r"students|workers|police\w*|officers|security|forces|troops|soldiers|gendarm\w*)\b",
@@ -201,3 +211,160 @@ def sum_fatalities(fatal: list[Fatalities]) -> tuple[int, bool]:
     if coded:
         return coded[-1].number, coded[-1].estimated
     return sum(f.number for f in fatal), any(f.estimated for f in fatal)
+
+
+# A definite mention of an event already told: "killed *in the attack*", "fired tear gas *during
+# the clash*", "injured *in the same incident*". "The second attack", "another clash" are new ones.
+_ANAPHOR = re.compile(
+    r"\b(?:in|during|of|from|by|throughout|amid)\s+the\s+(?:same\s+|ensuing\s+|subsequent\s+)?"
+    r"(?!(?:second|third|other|latest|new|separate|earlier|previous|next|last)\b)"
+    r"(?:[\w-]+\s+)?(?:attacks?|assaults?|clash(?:es)?|incidents?|blasts?|explosions?|raids?|"
+    r"fighting|violence|protests?|demonstrations?|riots?|strikes?|shelling|ambush|battles?|"
+    r"gunfights?|gun-?battles?|shoot-?outs?|exchanges? of fire|confrontations?|skirmish(?:es)?|"
+    r"bombings?|unrest|melee|scuffles?|brawl|fire ?fight)\b",
+    re.I,
+)
+# A relative clause tells of someone named in its sentence, not of a new happening.
+_RELATIVE = re.compile(r"\s*(?:who|whom|whose|which)\b", re.I)
+# A monitor's count of what it saw ("The OSCE SMM observed a total of 19 explosions near
+# Opytne") tells the fire a first sentence reported, at the place it names.
+_OBSERVED = re.compile(
+    r"\b(?:observed|recorded|heard|registered)\b(?:\W+\w+){0,6}?\W+(?:explosions?|shots|bursts|"
+    r"projectiles|rounds)\b",
+    re.I,
+)
+# What makes a monitor's count an exchange of fire rather than one side's shelling.
+_EXCHANGE = re.compile(
+    r"\b(?:small arms|bursts? of fire|machine ?guns?|machineguns|(?:in )?both directions)\b", re.I
+)
+_FIGHT_BACK = re.compile(
+    r"\b(?:returned fire|return(?:ed|ing)? the fire|fired back|fought back|(?:reacted|responded) "
+    r"with (?:gun)?fire|shoot-?outs?|gun ?battles?|exchanges? of (?:gun)?fire|exchanged fire)\b",
+    re.I,
+)
+TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+
+
+def refers_back(text: str) -> bool:
+    """Does the clause name an event already told ("in the attack", "during the clash")?"""
+    return bool(_ANAPHOR.search(text))
+
+
+def is_relative(text: str) -> bool:
+    return bool(_RELATIVE.match(text))
+
+
+def observes(text: str) -> bool:
+    return bool(_OBSERVED.search(text))
+
+
+def violent_target(events: list[Event], last: int, first: int) -> int | None:
+    """The event a clause that refers back amends: the last violent one of its paragraph."""
+    idx = toll_target(events, last, first)
+    event = events[idx]
+    if event.event_type in _VIOLENT_TYPES or (
+        event.sub_event_type == "Excessive force against protesters"
+    ):
+        return idx
+    return None
+
+
+def _own_date(event: Event) -> bool:
+    return any(ev.field == "event_date" for ev in event.evidence)
+
+
+def amends(event: Event, target: Event) -> bool:
+    """May `event`, told by a clause that refers back, be folded into `target`? Not when it is
+    dated to another day ("in the attack on 3 May", after a story of 5 May)."""
+    if _own_date(event) and _own_date(target) and event.event_date != target.event_date:
+        return False
+    return event.country == target.country or event.country is None
+
+
+def fold(
+    target: Event, event: Event, fatal: list[Fatalities], doc: Document, *, observed: bool = False
+) -> Event:
+    """`target` takes what a clause that refers back to it adds: its dead, its evidence, a
+    territory taken in the fight ("the militants then seized the town": ACLED codes the battle
+    by what it won), a finer place; a monitor's count of fire in both directions makes a
+    shelling an exchange of fire. The target keeps its own actors: the clause's named people
+    are most often the victims ("Two Kenyan police killed in the attack")."""
+    amended = add_fatalities(target, fatal, doc, event.evidence)
+    fields = {"event", "trigger"}
+    sub, etype = amended.sub_event_type, amended.event_type
+    if event.sub_event_type in TERRITORY_SUBS and target.event_type == "Battles":
+        sub = event.sub_event_type
+    elif (
+        observed
+        and event.sub_event_type == "Armed clash"
+        and target.sub_event_type == "Shelling/artillery/missile attack"
+        and _EXCHANGE.search(event.notes)
+    ):
+        etype, sub = event.event_type, event.sub_event_type
+    elif (
+        event.sub_event_type == "Armed clash"
+        and target.event_type in {"Explosions/Remote violence", "Violence against civilians"}
+        and _FIGHT_BACK.search(event.notes)
+    ):
+        # "Police reacted with gunfire towards the attackers": the target fought back, and an
+        # attack met with fire is, for ACLED, a battle.
+        etype, sub = event.event_type, event.sub_event_type
+    if etype != amended.event_type or sub != amended.sub_event_type:
+        amended = replace(amended, event_type=etype, sub_event_type=sub)
+    if _unnamed(target.actor1) and not _unnamed(event.actor1) and not fatal:
+        # "An armed clash was reported in Ayn Zarah. GNA forces destroyed two pieces of LNA
+        # equipment during the clash": a clause that names who acted, and no dead, names the
+        # side the first sentence left unnamed.
+        amended = replace(amended, actor1=event.actor1, inter1=event.inter1)
+        fields.add("actor1")
+    if (event.geo_precision or 9) < (target.geo_precision or 9) and any(
+        ev.field == "location" for ev in event.evidence
+    ):
+        fields.add("location")
+        amended = replace(
+            amended,
+            location=event.location,
+            latitude=event.latitude,
+            longitude=event.longitude,
+            geo_precision=event.geo_precision,
+            geonameid=event.geonameid,
+            admin1=event.admin1,
+            admin2=event.admin2,
+        )
+    added = tuple(ev for ev in event.evidence if ev.field in fields)
+    return replace(amended, evidence=tuple(dict.fromkeys(amended.evidence + added)))
+
+
+VIOLENT_OR_DEMONSTRATION = _VIOLENT_TYPES | {"Protests"}
+
+
+# The forces' answer to a riot: crowd-control weapons, or a dispersal.
+_CROWD_CONTROL = re.compile(
+    r"\b(?:tear ?gas|rubber bullets|pellets|water cannons?|sound grenades|stun grenades|"
+    r"batons?|baton-charged|lathi|live (?:rounds|ammunition|bullets)|dispers\w+|gunfire|"
+    r"opened fire|warning shots|fired (?:shots|in the air))\b",
+    re.I,
+)
+_FORCES = re.compile(
+    r"\b(?:police\w*|officers|security forces|forces|troops|soldiers|army)\b", re.I
+)
+
+
+def answers_riot(prev: Event, text: str) -> bool:
+    """A clause that tells how the forces met the riot just reported ("Police fired rubber
+    bullets and tear gas shells", "fired live rounds during the clash") is part of the riot."""
+    return (
+        prev.event_type == "Riots"
+        and bool(_FORCES.search(text))
+        and bool(_CROWD_CONTROL.search(text))
+    )
+
+
+def has_own_place(event: Event, target: Event) -> bool:
+    """Is the event placed somewhere of its own, finer than a province and not the target's?"""
+    own_place = any(ev.field == "location" for ev in event.evidence)
+    return own_place and event.geo_precision != 3 and event.location != target.location
+
+
+def _unnamed(actor: str | None) -> bool:
+    return actor is None or actor.startswith(("Unidentified", "Civilians"))

@@ -95,7 +95,8 @@ _ANYONE = re.compile(r"(?:[\w-]+\s+){0,2}(?:m[ae]n|people|persons?|individuals?)
 _FIREARMS = re.compile(
     r"\b(?:shot|shoot\w*|guns?|gunfire|gunm[ae]n|firearms?|rifles?|pistols?|bullets?|opened fire|"
     r"AK-?47s?|fired|gunned|gunshots?|heavily armed|armed with|"
-    r"armed (?:youths?|m[ae]n|individuals|groups?|persons|people|gangs?|militias?|pastoralists))\b",
+    r"armed (?:\w+ )?(?:youths?|m[ae]n|individuals|groups?|persons|people|gangs?|militias?|pastoralists|"
+    r"herders|farmers|families|clans?|tribes(?:m[ae]n)?|residents|villagers|locals))\b",
     re.I,
 )
 _COMMUNAL = re.compile(r"\b(?:clan|inter-clan|clan-based|ethnic|communal|tribal|militias?)\b", re.I)
@@ -142,6 +143,10 @@ _PROTEST_TARGET = re.compile(
     r"sit-in|human chain|gathering|crowd)",
     re.I,
 )
+# What a demonstration asks for, told after its noun: "a rally calling for the release of".
+_DEMANDS = re.compile(
+    r"\b(?:calling for|call(?:ed)? for|demand\w*|against|protest\w*|denounc\w*|condemn\w*)\b", re.I
+)
 # Words between a demonstration and an act of violence that make the act its cause.
 _CAUSE = re.compile(
     r"\b(?:against|over|demand\w*|condemn\w*|denounc\w*|decry\w*|protest\w*|following|after|"
@@ -166,6 +171,20 @@ _FIGHTERS = re.compile(r"\b(?:militia\w*|fighters|warriors|raiders|gunm[ae]n|ban
 # Victims who bear no arms whatever their trade: an attack on them is violence against civilians.
 _UNARMED_STATUS = re.compile(
     r"\b(?:off-duty|off duty|former (?:soldier|police\w*|officer|fighter|member)s?|unarmed|retired)\b",
+    re.I,
+)
+_JURISDICTION = re.compile(r"\s+(?:station\s+)?(?:area|limits|jurisdiction)\b", re.I)
+# A suspect a crowd punishes, named after the act.
+_MOB_JUSTICE = re.compile(
+    r"\b(?:suspected|presumed|alleged|accused)\s+(?:[\w-]+\s+){0,2}(?:thie(?:f|ves)|robbers?|"
+    r"burglars?|witch\w*|kidnappers?|rapists?|criminals?)\b|\bmob justice\b|\bfor violating\b",
+    re.I,
+)
+# A person taken, not a place: "captured a presumed thief", "seized two men".
+_CAPTIVE = re.compile(
+    r"\s+(?:an?|the|two|three|four|five|several|\d+)?\s*(?:[\w-]+\s+){0,2}"
+    r"(?:thie(?:f|ves)|suspects?|m[ae]n|wom[ae]n|people|persons?|boys?|girls?|child(?:ren)?|"
+    r"civilians|farmers?|herders?|traders?|drivers?|journalists?|students?)\b",
     re.I,
 )
 _PLANTED = re.compile(r"-(?:planted|laid|placed|made)\b", re.I)
@@ -283,6 +302,9 @@ def code_clause(
     clause: Clause, triggers: list[Trigger], actors: list[ActorMention]
 ) -> Iterator[Coded]:
     """The events of one clause, at most one a family, each with its actors in ACLED's roles."""
+    # "in Kotwali police area", "under Sadar police station limits": South Asian notes name a
+    # place by its police station; that is no actor.
+    actors = [a for a in actors if not _JURISDICTION.match(clause.text, a.end - clause.start)]
     for coded in _code_clause(clause, triggers, actors):
         yield _demonstrators(coded)
 
@@ -367,16 +389,21 @@ def _protest_as_context(t: Trigger, clause: Clause) -> bool:
     before = clause.text[max(0, t.start - clause.start - 60) : t.start - clause.start]
     if _PROTEST_CONTEXT.search(before):
         return True
-    # Fights "at a party rally", "during the procession" are between supporters: mob violence.
+    # Fights "at a party rally", "during the procession" are between supporters: mob violence;
+    # a rally that demands something ("the rally of lawyers calling for the release of") is a
+    # demonstration, and violence at it a violent demonstration.
     venue = re.match(r"(?:rall(?:y|ies)|procession|motorcade|meeting)", t.text, re.I)
-    return bool(venue and _VENUE.search(before))
+    after = clause.text[t.end - clause.start : t.end - clause.start + 60]
+    return bool(venue and _VENUE.search(before)) and not _DEMANDS.search(after)
 
 
 def acts_after_grievance(before: str, t: Trigger) -> bool:
     """ "residents demonstrating against the curfew vandalized a police station": a past-tense
     act after the grievance's noun phrase is what the crowd did, not what it protested against
     ("against the destroyed houses", "demanding the arrest of those who burned")."""
-    if t.cls not in {"riot", "loot", "clash"} or not t.text.split()[0].lower().endswith("ed"):
+    if t.cls not in {"riot", "loot", "clash", "attack"} or not t.text.split()[0].lower().endswith(
+        "ed"
+    ):
         return False
     causes = list(_CAUSE.finditer(before))
     if not causes:
@@ -422,6 +449,13 @@ def _code_demonstration(
     protesters = next((a for a in actors if a.kind == "protester"), None)
     rioters = next((a for a in actors if a.kind == "rioter"), None)
     police = next((a for a in actors if a.kind in {"police", "military"}), None)
+    if "loot" in classes and not classes & {"protest", "riot"} and _demands_after_loot(clause):
+        # "residents looted shops and demanded the sale of alcohol": a crowd's looting with a
+        # demand is a violent demonstration (ACLED's codebook counts looting by demonstrators).
+        loot = _first(triggers, ("loot",))
+        assert loot is not None
+        triggers = [*triggers, Trigger("riot", loot.start, loot.end, loot.text)]
+        classes = classes | {"riot"}
     if "protest" not in classes and "riot" not in classes:
         return None
     t = _first(triggers, ("excessive", "riot", "protest"))
@@ -474,6 +508,14 @@ def _code_demonstration(
     )
 
 
+def _demands_after_loot(clause: Clause) -> bool:
+    """Looting by people (not an armed group) who demand something in the same clause."""
+    loot = re.search(r"\bloot(?:ed|ing)\b", clause.text, re.I)
+    if loot is None or _ORGANISED.search(clause.text[: loot.start()]):
+        return False
+    return bool(re.search(r"\bdemand(?:ed|ing)\b", clause.text[loot.end() :], re.I))
+
+
 def _who_was_violent(
     clause: Clause, triggers: list[Trigger], actors: list[ActorMention]
 ) -> tuple[bool, bool]:
@@ -513,7 +555,10 @@ def _intervened(clause: Clause, triggers: list[Trigger]) -> bool:
             (p.end for p in triggers if p.cls == "protest" and p.end <= t.start), default=0
         )
         start = max(opening, clause.start)
-        if not _CAUSE.search(clause.text[start - clause.start : t.start - clause.start]):
+        before = clause.text[start - clause.start : t.start - clause.start]
+        if re.search(r"\b(?:the|of|an?|their|his|her|its)\s+$", before, re.I):
+            continue  # "the arrested president", "relatives of detained members": a grievance
+        if not _CAUSE.search(before):
             return True
     return False
 
@@ -536,8 +581,10 @@ def _code_violence(
     agent, patient = _split_roles(main, actors, clause)
     if capture is not None and weapon is None:
         after = clause.text[capture.end - clause.start :]
-        if not (_TERRITORY.search(after[:80]) or re.match(r"\s+(?:the\s+)?[A-Z]", after)):
-            capture = None
+        if _CAPTIVE.match(after) or not (
+            _TERRITORY.search(after[:80]) or re.match(r"\s+(?:the\s+)?[A-Z]", after)
+        ):
+            capture = None  # "captured a presumed cotton thief in the area of": a person
         else:
             state = agent is not None and agent.kind in {"military", "police"}
             sub = (
@@ -640,14 +687,28 @@ def _code_violence(
     ):
         # "shot dead by three men": unnamed gunmen, not a crowd; "beaten by people" stays a mob.
         agent = replace(agent, kind="rebel", inter=3)
+    if (
+        main.cls in {"attack", "kill"}
+        and (agent is None or (agent.kind == "civilian" and agent.name is None))
+        and not firearms
+        and _MOB_JUSTICE.search(clause.text, main.end - clause.start)
+    ):
+        # "a group beat to death a suspected thief": people punishing a suspect are a mob.
+        victim = patient if patient is not None and not patient.armed else None
+        return Coded(
+            "Riots", "Mob violence", "ASSAULT", main, None, victim, default_actor1="rioter"
+        )
     two_sides = len({(a.name or a.kind, a.country) for a in actors if a.armed}) >= 2
     unarmed = [a for a in actors if a.kind in {"civilian", "rioter", "protester"}]
     # Communities that fight with guns, or kill, fight as militias: an armed clash.
     # Party supporters, students or rival groups who fight with sticks and stones riot, even when
     # someone dies.
     partisan = bool(_PARTISAN.search(clause.text) or _CRUDE.search(clause.text))
+    # Farmers and herders who clash fight as their communities' militias (ACLED's communal
+    # militias), as do clans and ethnic groups.
+    communal = _COMMUNAL.search(clause.text) or _COMMUNITY_MEN.search(clause.text)
     armed_fight = firearms or (
-        not partisan and (bool(_COMMUNAL.search(clause.text)) or bool(_DEADLY.search(clause.text)))
+        not partisan and (bool(communal) or bool(_DEADLY.search(clause.text)))
     )
     if agent is not None and agent.kind in {"civilian", "rioter", "protester"}:
         if (
@@ -681,8 +742,18 @@ def _code_violence(
             "Riots", "Mob violence", "ASSAULT", main, unarmed[0], other, default_actor1="rioter"
         )
     if main.cls == "clash":
-        mutual = re.search(r"\bexchange|\bbetween\b|\bencounter", clause.text, re.I)
-        civilian_victims = patient is not None and patient.kind == "civilian"
+        mutual = re.search(
+            r"\bexchange|\bbetween\b|\bencounter|\b(?:two|rival) groups\b|\beach other\b",
+            clause.text,
+            re.I,
+        )
+        # "clashed with armed individuals": people named armed are a side, not victims.
+        civilian_victims = (
+            patient is not None
+            and patient.kind == "civilian"
+            and not re.search(r"\barmed\s+$", clause.text[: patient.start - clause.start])
+            and not re.match(r"armed\b", patient.text, re.I)
+        )
         if civilian_victims and agent is not None and agent.armed and not (mutual or two_sides):
             return Coded("Violence against civilians", "Attack", "ASSAULT", main, agent, patient)
         return Coded(
@@ -745,9 +816,12 @@ def _armed_victims(main: Trigger, clause: Clause) -> bool:
     before = clause.text[max(0, rel - 60) : rel]
     after = clause.text[main.end - clause.start : main.end - clause.start + 45]
     passive = _PASSIVE.search(clause.text[max(0, rel - 20) : main.end - clause.start])
-    if passive or re.match(r"\s*(?:\w+\s+)?by\b", after):
+    if passive or re.match(r"\s*(?:\w+\s+){0,2}by\b", after):
         return bool(_ARMED_VICTIM.search(before.split(",")[-1]))
-    return bool(re.match(r"\W*(?:[\w'-]+\W+){0,4}?" + _ARMED_VICTIM.pattern, after, re.I))
+    # The victims are the words right after the verb, not a place named after them ("assaulted
+    # a family in Kotwali police area").
+    lead = r"\W*(?:(?!(?:in|at|near|of|from|outside|inside)\b)[\w'-]+\W+){0,4}?"
+    return bool(re.match(lead + _ARMED_VICTIM.pattern, after, re.I))
 
 
 def _other_armed_side(
@@ -769,6 +843,9 @@ _ORGANISED = re.compile(
     r"rebels?|terrorists?|jihadis\w*|extremists?|Maoists?|guerrill?as?|separatists?)\b",
     re.I,
 )
+_GUNMEN = re.compile(
+    r"\b(?:shot|shoot\w*|gunm[ae]n|opened fire|firearms?|pistols?|gunshots?)\b", re.I
+)
 _CONVENTION_SUBS = frozenset({"Attack", "Armed clash", "Remote explosive/landmine/IED", "Grenade"})
 
 
@@ -782,6 +859,12 @@ def local_convention(coded: Coded, country: str | None, text: str) -> Coded:
         return coded
     if coded.event_type == "Explosions/Remote violence" and not _CRUDE_BOMB.search(text):
         return coded
+    if (
+        country in lexicon.gunmen_stay_armed_countries()
+        and coded.sub_event_type == "Attack"
+        and _GUNMEN.search(text)
+    ):
+        return coded  # "an unidentified group fatally shot the leader": an armed group's attack
     actor = coded.actor1
     if actor is not None and (actor.kind in {"military", "police", "external"} or actor.inter == 2):
         return coded

@@ -56,7 +56,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("dm", re.compile(r"\b" + _DAY_RE + r"\s+(?:of\s+)?" + _MONTH_RE + _YEAR_RE + r"\b", re.I)),
     ("md", re.compile(r"\b" + _MONTH_RE + r"\s+" + _DAY_RE + _YEAR_RE + r"\b", re.I)),
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/](?P<month>[01]\d)[-/](?P<day>[0-3]\d)\b")),
+    # "20/12/2008", "12/20/2008": a numeric day and month with a four-digit year, read only
+    # where the order cannot be mistaken (one of the two is over 12).
+    (
+        "numeric",
+        re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),
+    ),
     (
         "weekday",
         re.compile(
@@ -135,6 +141,13 @@ def _resolve(
     kind: str, m: re.Match[str], ref: date | None, today: date | None = None
 ) -> tuple[date, int] | None:
     groups = m.groupdict()
+    if kind == "numeric":
+        a, b = int(groups["a"]), int(groups["b"])
+        if (a > 12) == (b > 12):
+            return None  # "3/4/2020" is the 3rd of April or March the 4th: no date
+        day, month = (a, b) if a > 12 else (b, a)
+        numeric = _safe_date(int(groups["year"]), month, day)
+        return (numeric, 1) if numeric is not None else None
     if kind in {"dm", "md", "iso", "range"}:
         month_raw = groups["month"]
         month = int(month_raw) if month_raw.isdigit() else MONTHS[month_raw.lower()]

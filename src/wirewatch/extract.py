@@ -23,23 +23,36 @@ from typing import TYPE_CHECKING
 from wirewatch import lexicon
 from wirewatch.actors import (
     ActorMention,
+    associates,
     canonical,
+    civilians_as_targets,
+    counterpart,
     country_clue,
+    country_hint,
     country_name,
     find_actors,
     iso3_of,
     local_name,
 )
 from wirewatch.amend import (
+    VIOLENT_OR_DEMONSTRATION,
     add_fatalities,
+    amends,
+    answers_riot,
     as_riot,
     claimed_by,
     continues,
+    fold,
+    has_own_place,
     inherit,
     intervenes,
+    is_relative,
+    observes,
+    refers_back,
     sum_fatalities,
     toll_target,
     turns_violent,
+    violent_target,
     with_intervention,
 )
 from wirewatch.claims import Claimant, find_claimants
@@ -102,7 +115,8 @@ _IRREALIS = re.compile(
     r"warn(?:ed|s)? (?:of|that)|call(?:ed|s)? for|in an attempt to|attempt to|did not|didn't|denied|"
     r"never|no|not|without|to stall|to protect|to push back|to support|to back|to prevent)\W+(?:\w+\W+){0,4}$"
     r"|(?<!resorted )(?<!began )(?<!started )(?<!continued )(?<!managed )(?<!proceeded )(?<!went on )"
-    r"(?<!forced )(?<!used )\bto\s+$|\baccus\w*\s+(?:\w+\W+){0,5}$|\bclaimed responsibility\b",
+    r"(?<!forced )(?<!used )(?<!attempted )(?<!tried )(?<!trying )\bto\s+$"
+    r"|\baccus\w*\s+(?:\w+\W+){0,5}$|\bclaimed responsibility\b",
     re.I,
 )
 # Words that open what protesters demand or denounce.
@@ -111,8 +125,11 @@ _GRIEVANCE = re.compile(
     r"justice for|in protest|decry\w*)\b",
     re.I,
 )
+# Words that make a demonstration the scene-setting of what follows. Not "during the rally":
+# what happens during a demonstration is part of it.
 _CIRCUMSTANCE = re.compile(
-    r"\b(?:following|after|amid|during the|since|ahead of|in the wake of)\s+(?:[\w-]+\s+){0,4}$",
+    r"\b(?:following|after|amid|since|ahead of|in the wake of)\s+"
+    r"(?!(?:staging|holding|organi[sz]ing)\b)(?:[\w-]+\s+){0,4}$",
     re.I,
 )
 # Words that make a death the cause of a demonstration rather than its toll.
@@ -231,7 +248,10 @@ class RuleEngine:
                 for d in find_dates(text, ref, s_start, today=_default_date(doc))
                 if ref is None or d.value <= ref + timedelta(days=1)
             ]
-            if _is_background(text, dates, ref):
+            # "The body of a man who disappeared on August 17 was found": the day a relative
+            # clause names dates its someone, not whether the sentence is news.
+            main_dates = [d for d in dates if not _in_relative(text, d.start - s_start)]
+            if _is_background(text, main_dates, ref):
                 continue
             if dates:
                 last_date[para] = dates[-1]
@@ -240,9 +260,13 @@ class RuleEngine:
                 events[last_event[para]] = claimed_by(events[last_event[para]], text, s_start, doc)
             # The story's actors were found once; a sentence or clause takes those within it.
             sent_actors = [a for a in doc_actors if s_start <= a.start and a.end <= s_end]
+            sent_first = len(events)  # events told before this sentence
             for clause in clauses(text, s_start, s_idx, para):
                 before = [a for a in sent_actors if a.end <= clause.start and a.armed]
                 clause = replace(clause, antecedent=before[-1] if before else None)
+                own = [d.value for d in dates if clause.start <= d.start < clause.end]
+                if is_relative(clause.text) and ref and own and max(own) < ref - OLD:
+                    continue  # "who disappeared on August 17": the past of someone named
                 triggers = self._triggers(clause, doc_actors, resolved)
                 fatal = find_fatalities(clause.text, clause.start)
                 prev_idx = last_event.get(para)
@@ -277,9 +301,68 @@ class RuleEngine:
                     if prev is not None and continues(event, prev, coded):
                         events[last_event[para]] = add_fatalities(prev, fatal, doc, event.evidence)
                         continue
+                    toll_only = coded.trigger.cls == "kill" and coded.actor1 is None
+                    back = self._referent(
+                        events, last_event, para, sent_first, clause, event, toll_only
+                    )
+                    if back is not None:
+                        if back >= 0:
+                            target = events[back]
+                            kind = (target.event_type, target.sub_event_type)
+                            toll = _toll_of(fatal, *kind, doc.text, clause.start)
+                            events[back] = fold(
+                                target, event, toll, doc, observed=observes(clause.text)
+                            )
+                        continue
                     events.append(event)
                     last_event[para] = len(events) - 1
         return apportion(merge_within_document(events), doc.text)
+
+    @staticmethod
+    def _referent(
+        events: list[Event],
+        last_event: dict[int, int],
+        para: int,
+        sent_first: int,
+        clause: Clause,
+        event: Event,
+        toll_only: bool,
+    ) -> int | None:
+        """The event a clause that refers back amends (its index), -1 when the clause tells
+        nothing of its own (a relative clause about someone its sentence names), None when it
+        is an event of its own."""
+        if para not in last_event:
+            return None
+        last = last_event[para]
+        first = max((i for p, i in last_event.items() if p < para), default=-1) + 1
+        if is_relative(clause.text) and last >= sent_first:
+            # "protesting against those who set fire to the crops", "attacked civilians who
+            # cooperated with the army, leaving 2 dead": the sentence's event is told already.
+            if not amends(event, events[last]):
+                return None  # "... by insurgents who seized Aleppo last week": another day's
+            if events[last].event_type == "Protests":
+                return -1
+            # A relative clause's toll is its sentence's event's ("attacked civilians who
+            # cooperated with the army, leaving 2 dead"); an act of its own may be another event.
+            return violent_target(events, last, sent_first) if event.fatalities else None
+        if event.event_type not in VIOLENT_OR_DEMONSTRATION:
+            return None
+        if answers_riot(events[last], clause.text):
+            return last  # "Police fired rubber bullets and tear gas": the riot's answer
+        observed = observes(clause.text) and event.event_type in {
+            "Battles",
+            "Explosions/Remote violence",
+        }
+        if not (observed or refers_back(clause.text) or toll_only):
+            return None
+        idx = violent_target(events, last, first)
+        if idx is None or not amends(event, events[idx]):
+            return None
+        if toll_only and not (observed or refers_back(clause.text)):
+            # "Total 6 soldiers were killed" after a strike and the reinforcements it met: a
+            # death with no killer, told where the strike was, is that strike's toll.
+            return idx if not has_own_place(event, events[idx]) else None
+        return idx
 
     def _triggers(
         self, clause: Clause, doc_actors: list[ActorMention], places: list[PlaceMention]
@@ -377,9 +460,12 @@ class RuleEngine:
                 Evidence(doc.doc_id, mention.start, mention.end, mention.text, "location")
             )
         else:
-            # No place: the story's country, else the country its actors belong to.
+            # No place: the story's country, else the country its towns or its actors belong to.
             country = (
-                focus or clue or next((a.country for a in actors if a.country), story.actor_country)
+                focus
+                or clue
+                or country_hint(doc.text)
+                or next((a.country for a in actors if a.country), story.actor_country)
             )
             chosen = self.gazetteer.country(country) if country else None
         # Who; some ACLED desks type unorganised violence by the country's convention
@@ -388,8 +474,14 @@ class RuleEngine:
             coded.actor1, coded.default_actor1, clue or country, event_date, main_rebel
         )
         a2_name, inter2 = _actor_name(coded.actor2, None, clue or country, event_date, main_rebel)
+        (a1_name, inter1), (a2_name, inter2) = civilians_as_targets(
+            (a1_name, inter1), (a2_name, inter2), coded.event_type, clue or country, event_date
+        )
         a1_name, inter1 = local_name(a1_name, inter1, clue or country, doc.text, event_date)
         a2_name, inter2 = local_name(a2_name, inter2, clue or country, doc.text, event_date)
+        a2_name, inter2 = counterpart(
+            a1_name, (a2_name, inter2), coded.event_type, clue or country, doc.text, event_date
+        )
         if a2_name == a1_name:
             a2_name, inter2 = None, None
         for actor, field in ((coded.actor1, "actor1"), (coded.actor2, "actor2")):
@@ -429,7 +521,8 @@ class RuleEngine:
             plover_type=coded.plover,
             cameo_root=lexicon.cameo_of(coded.sub_event_type, coded.plover),
             actor1=a1_name,
-            assoc_actor_1=coded.assoc1,
+            assoc_actor_1=coded.assoc1
+            or associates(clause.text, a1_name, clue or country, event_date),
             inter1=inter1,
             actor2=a2_name,
             inter2=inter2,
@@ -494,9 +587,23 @@ def _units(text: str, size: int = 2_000) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+_RELATIVE_SPAN = re.compile(r"\b(?:who|whom|whose|which)\b[^,;()]*", re.I)
+# A date further back than this is no news of the day (see `_is_background`).
+OLD = timedelta(days=45)
+
+
+def _in_relative(text: str, pos: int) -> bool:
+    return any(m.start() <= pos < m.end() for m in _RELATIVE_SPAN.finditer(text))
+
+
 def _is_background(text: str, dates: list[ResolvedDate], ref: date | None) -> bool:
     if _BACKGROUND.search(text):
-        return True
+        # "On 7 May, workers protested over wages unpaid since 2018": a sentence that opens on a
+        # recent date reports that day's event; the background is only a clause of it.
+        first = min(dates, key=lambda d: d.start) if dates else None
+        if first is None or ref is None or not 0 <= text.find(first.text) < 30:
+            return True
+        return first.value < ref - timedelta(days=45)
     return bool(ref and dates and all(d.value < ref - timedelta(days=45) for d in dates))
 
 

@@ -333,7 +333,7 @@ def _regions() -> list[_Rec]:
             r["name"],
             r["lat"],
             r["lon"],
-            "",
+            r.get("country", ""),
             r["code"],
             0,
             3,

@@ -104,11 +104,12 @@ def same_admin(admin: str | None, name: str) -> bool:
 
 
 # What may stand between a place and the larger area it lies in: "X, Y", "X (Y", "X (Y LGA, Z",
-# "X in Y".
+# "X in Y", "Zap (Amadiya) region of Dahuk".
 _GAP = re.compile(
     r"^(?:[\s,(/]*(?:(?:lga|district|province|department|municipality|county|state|region|"
     r"governorate|division|city|town|village|area|upazila|tehsil|taluka|township|sub-county|"
-    r"subcounty|constituency|commune|raion|rayon)\b[\s,()]*)*|\s+in\s+(?:the\s+)?)$",
+    r"subcounty|constituency|commune|raion|rayon)\b[\s,()]*)*|\s+in\s+(?:the\s+)?|"
+    r"\)?\s*(?:region|district|province|governorate|area)\s+of\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -121,8 +122,8 @@ def _followers(spans: list[Span], text: str) -> list[list[int]]:
         k = i
         while k + 1 < len(spans) and len(chain) < 3:
             gap = text[spans[k].end : spans[k + 1].start]
-            if not gap or not _GAP.match(gap):
-                break
+            if not gap.strip() or not _GAP.match(gap):
+                break  # (a bare space joins the words of one name: "Washington Post")
             k += 1
             chain.append(k)
         out.append(chain)
@@ -233,20 +234,34 @@ def _contains(c: Candidate, inner: list[Span]) -> bool:
     return False
 
 
+@dataclasses.dataclass(frozen=True)
+class _Namesakes:
+    """What else one name may mean: `countries` whose own (main) name it is, and the regions
+    (country, admin1) that hold a town of that name."""
+
+    countries: frozenset[str | None]
+    towns: frozenset[tuple[str | None, str | None]]
+
+
 def _score(
     c: Candidate,
     span: Span,
     story: _Story,
     gaz: Gazetteer,
-    regions: frozenset[tuple[str | None, str]],
+    regions: dict[tuple[str | None, str], int],
     contained: bool,
     contains: bool,
+    names: _Namesakes,
 ) -> float:
     p = c.place
     code = p.feature_code or ""
     s = _prior(c)
-    if code.startswith("PPL") and p.admin1 and (p.country, normalise(p.admin1)) in regions:
+    region_pop = regions.get((p.country, normalise(p.admin1 or "")))
+    if code.startswith("PPL") and region_pop is not None and p.population * 30 >= region_pop:
         s += 1.5  # the namesake city of a region also named here: the city, unless cued
+        # (not a hamlet of a state: "Florida" is not Florida's village of 3,000)
+    if not c.main and not code.startswith("PCL") and p.country in names.countries:
+        s -= 3.0  # "Mexico" is the country, though Mexico City is also called so
     total = sum(story.countries.values())
     alone = not (story.voters.get(p.country or "", set()) - {normalise(span.text)})
     if p.country and total > 0 and alone:
@@ -291,8 +306,9 @@ def _score(
     if span.cue_region:  # "X district" is the district of a province of the same name
         if code in ("ADM1", "ADM2"):  # (a district's prior is lower: it weighs more)
             s += {"ADM1": 3.0, "ADM2": 7.0}[code] if span.cue_district else 5.0 - (code == "ADM2")
-    elif code == "ADM1" and not code.startswith("PCL"):
-        s -= 0.8  # a bare name shared by a region and its main city is the city
+    elif code == "ADM1" and (p.country, p.admin1) in names.towns:
+        s -= 0.8  # a bare name shared by a region and its main city is the city (but the
+        # "Wyoming" of Michigan is no city of the state of Wyoming)
     if span.cue_town and code.startswith("PPL"):
         s += 3.0
     return s
@@ -352,6 +368,8 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
     foreign = focus not in (None, country)
     if contained and (c.exact or code.startswith("PPL")):
         return True  # "Biu (Borno)": the area it lies in is named right after it
+    if span.strong and c.exact and code in MACRO_CODES and not span.fragment:
+        return True  # "the tropical Atlantic": an ocean or world region lies in no country
     if (
         _acronym(span)
         and not (known or local)
@@ -397,11 +415,19 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
     if settled and not known and code.startswith("PPL") and c.place.population < 50000:
         return False  # "Chora district" in an Afghan story is no village in Greece
     if span.strong:
-        if span.label == "LOC" and code.startswith("PPL"):
+        if span.label == "LOC" and code.startswith("PPL") and not (c.main and local):
             return c.place.population >= 100000  # LOC names regions: "Middle East" is no hamlet
+            # (but a town of the story's country under its own name is that town: "New Quay")
         # A small place abroad known only by an alternate name ("Guru" for Iran's Garuk) is
-        # more likely a place the gazetteer lacks than that one.
-        return c.main or known or not code.startswith("PPL") or c.place.population >= 100000
+        # more likely a place the gazetteer lacks than that one; but in a story that points to
+        # no country, "in Braytal" (Brital's spelling) is known in one country only.
+        return (
+            c.main
+            or known
+            or not code.startswith("PPL")
+            or c.place.population >= 100000
+            or ((span.locative or span.near) and focus is None and _one_country_exact(span))
+        )
     key = normalise(span.text)
     if span.text.isupper() and len(key) == 2 and code.startswith(("PCL", "CONT")):
         return True  # "US", "UK", "EU" written as such
@@ -422,8 +448,9 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         and (local or (not foreign and _one_area(span)))
     ):
         return True  # "(Poonch district, J&K)": the cue word says what kind of place it is
-    if span.label == "NORP":
-        return False
+    adjective = re.match(r"\s+[a-z]", text[span.end : span.end + 3]) and not span.cue_town
+    if span.label == "NORP" and (adjective or not span.locative):
+        return False  # "Kikuyu elders", "in Arab neighbourhoods"; but "schools in Mtwapa."
     if span.locative and c.main and not foreign and c.place.population >= 5000:
         return True  # "clashes in Moyale" in a story that points to no other country
     if span.in_chain and code == "ADM1" and (c.main or _one_area(span)) and not foreign:
@@ -434,9 +461,10 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         # ...or, in a story that points to no country at all, a sizeable town whose every exact
         # reading lies in one country ("Narok residents": only Kenya has a Narok).
         readings = {x.place.country for x in span.cands if x.exact}
-        if (span.locative or span.near) and focus is None and c.main and len(readings) == 1:
+        if (span.locative or span.near) and focus is None and len(readings) == 1:
             # "explosions near Novoluhanske": a name known in one country only, after a
-            # locative, is that place whatever its size (no country is assumed for others)
+            # locative, is that place whatever its size (no country is assumed for others),
+            # even under a former or alternate name ("near Kominternove", now Pikuzy)
             return len(span.cands) == 1 or code.startswith("PPL")
         return (
             focus in (None, country)
@@ -457,6 +485,11 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
 
 def _acronym(span: Span) -> bool:
     return span.text.isupper() and len([ch for ch in span.text if ch.isalpha()]) <= 3
+
+
+def _one_country_exact(span: Span) -> bool:
+    """Whether every exact reading of a name lies in one country."""
+    return len({c.place.country for c in span.cands if c.exact}) == 1
 
 
 def _one_area(span: Span) -> bool:
@@ -602,7 +635,43 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
                 cell = (math.floor(c.place.latitude), math.floor(c.place.longitude))
                 ranked.cells.setdefault(cell, set()).add(key)
     mentions = _resolve_all(doc, spans, follow, before, story, ranked, gaz)
-    return mentions
+    return _place_streets(mentions, text)
+
+
+# A street's name after the name it honours ("Royal Street", "Hubbard streets", "Haifa Street").
+_STREET = re.compile(
+    r"(?:^|\s)(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Lane|Highway|"
+    r"streets|avenues|roads)$"
+)
+_STREET_AFTER = re.compile(r"\s+(?:Street|Avenue|Road|Boulevard|streets|avenues|roads)\b")
+
+
+def _place_streets(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """A street named after a town ("Royal Street", "Kingsley Road") lies in the story's town,
+    not in the namesake: it takes the nearest town the story names with confidence ("Atlantic
+    Avenue in Garden City"), or stays unplaced when there is none."""
+
+    def street(m: PlaceMention) -> bool:
+        return bool(_STREET.search(m.text) or _STREET_AFTER.match(text, m.end))
+
+    towns = [
+        m
+        for m in mentions
+        if m.place is not None
+        and (m.place.feature_code or "").startswith("PPL")
+        and m.score >= 0.7
+        and m.place.population >= 5000  # a town with streets of its own, not "Elysian Fields"
+        and not street(m)
+    ]
+    out: list[PlaceMention] = []
+    for m in mentions:
+        if m.place is None or not street(m):
+            out.append(m)
+            continue
+        near = min(towns, key=lambda t: abs(t.start - m.start), default=None)
+        if near is not None and near.place is not None:
+            out.append(dataclasses.replace(m, place=near.place, score=min(m.score, near.score)))
+    return out
 
 
 def _resolve_all(
@@ -655,14 +724,28 @@ def _resolve(
         return PlaceMention(
             doc.doc_id, span.start, span.end, span.text, None, 0.0, f"{reason} for {span.text!r}"
         )
-    regions = frozenset(
-        (c.place.country, normalise(c.place.name)) for c in ok if c.place.feature_code == "ADM1"
+    regions = {
+        (c.place.country, normalise(c.place.name)): c.place.population
+        for c in ok
+        if c.place.feature_code == "ADM1"
+    }
+    names = _Namesakes(
+        frozenset(
+            c.place.country
+            for c in ok
+            if c.main and c.exact and (c.place.feature_code or "").startswith("PCL")
+        ),
+        frozenset(
+            (c.place.country, c.place.admin1)
+            for c in span.cands
+            if c.exact and (c.place.feature_code or "").startswith("PPL")
+        ),
     )
     giant = max((c.place.population for c in ok if c.exact and c.main), default=0)
     scored = sorted(
         (
             (
-                _score(c, span, ranked, gaz, regions, id(c) in held, _contains(c, inner))
+                _score(c, span, ranked, gaz, regions, id(c) in held, _contains(c, inner), names)
                 - _overshadowed(c, giant, span, ranked, id(c) in held),
                 c,
             )

@@ -80,6 +80,14 @@ def mob_violence_countries() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def gunmen_stay_armed_countries() -> frozenset[str]:
+    """Mob-violence countries whose desks still code a shooting by unidentified people as an
+    armed group's attack (see the `conventions` note in `triggers.json`)."""
+    conventions: dict[str, Any] = _load("triggers.json").get("conventions", {})
+    return frozenset(str(c) for c in conventions.get("gunmen_stay_armed_countries", []))
+
+
+@functools.lru_cache(maxsize=1)
 def _compiled() -> re.Pattern[str]:
     """One alternation with a named group per class, so a sentence is scanned once."""
     classes: dict[str, list[str]] = _load("triggers.json")["classes"]

@@ -37,8 +37,12 @@ _PAREN_LOCATIVE = re.compile(
 # A name after "(X, " or "(X LGA, ": the province that closes an admin chain.
 _CHAIN_END = re.compile(r"\([^()]{2,60},\s*$")
 _STREET = re.compile(
-    r"(?:-[A-Z][\w']+)*\s+(?:road|street|avenue|highway|(?:railway\s+|bus\s+)?station)\b", re.I
+    r"(?:\s*[-–]\s*[A-Z][\w']+)*\s+(?:road|street|avenue|highway|(?:railway\s+|bus\s+)?station)\b",
+    re.I,
 )
+# Between a place and the area named right after it, confirming it: "Sucre, Chuquisaca",
+# "Zapopan, Jalisco", "Kurigram city (Rangpur".
+_CONFIRM_GAP = re.compile(r"^(?:\s+(?:city|town|village|district))?\s*[,(]\s*$", re.I)
 # Words after a country's name that make it a currency or an economy, not a place: "the high
 # US dollar exchange rate" says nothing of where a Lebanese protest was.
 _ECONOMY = re.compile(r"\s+(?:dollars?|currency|exchange rate|pounds?|lira|treasury)\b", re.I)
@@ -85,6 +89,20 @@ def choose_place(
             if any(q.place is not None and opened <= q.start and q.end <= p.start for q in places):
                 s -= 1.0  # "(Jamalpur, Mymensingh)": the last name of a chain is the wider
                 # area, when a finer one of the chain is known
+        first_named = not any(base_start <= q.start < p.start for q in places)
+        if (
+            first_named
+            and p.place is not None
+            and any(
+                q.start >= p.end
+                and (same_admin(p.place.admin1, q.text) or same_admin(p.place.admin2, q.text))
+                and _CONFIRM_GAP.match(base_text[p.end - base_start : q.start - base_start])
+                for q in places
+            )
+        ):
+            s += 1.0  # "in Zapopan, Jalisco": the story opens on a place and the area it lies
+            # in, so that is the place it means, not a neighbourhood's namesake matched elsewhere
+            # (but "Sirwah district west of Marib city (Marib)" is in Sirwah)
         if _STREET.match(base_text, p.end - base_start):
             s -= 0.7  # "Murree road in Rawalpindi", "Comilla-Sylhet highway in
             # Brahmanbaria": a road named after towns elsewhere

@@ -48,6 +48,10 @@ def _vague(e: Event) -> bool:
     return e.geo_precision == 3 or not any(ev.field == "location" for ev in e.evidence)
 
 
+def _dated(e: Event) -> bool:
+    return any(ev.field == "event_date" for ev in e.evidence)
+
+
 def _actors_agree(a: Event, b: Event, *, same_story: bool) -> bool:
     """Do the two candidates' attackers not contradict each other?
 
@@ -73,12 +77,19 @@ def same_event(a: Event, b: Event, km: float, *, same_story: bool = False) -> bo
     protests = a.event_type == b.event_type == "Protests"
     if _kind(a) != _kind(b) and not (same_story and protests):
         return False
-    if same_story and (_vague(a) or _vague(b)) and a.country == b.country:
-        return _actors_agree(a, b, same_story=same_story)
     if a.event_date and b.event_date:
         window = _WINDOW_DAYS.get(max(a.time_precision, b.time_precision), 1)
-        if abs((a.event_date - b.event_date).days) > window - (1 if window == 1 else 0):
+        apart = abs((a.event_date - b.event_date).days) > window - (1 if window == 1 else 0)
+    else:
+        apart = False
+    if same_story and (_vague(a) or _vague(b)) and a.country == b.country:
+        # A headline or a summary has no date of its own; two days the story names are two
+        # events however vaguely either is placed.
+        if apart and _dated(a) and _dated(b):
             return False
+        return _actors_agree(a, b, same_story=same_story)
+    if apart:
+        return False
     if a.location != b.location:
         if None in (a.latitude, a.longitude, b.latitude, b.longitude):
             return False

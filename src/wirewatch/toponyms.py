@@ -330,10 +330,28 @@ def loose_ok(span: Span) -> bool:
     return len(letters) >= 5 and not span.text.isupper() and "." not in span.text
 
 
+# Capitalised words that make a DATE or TIME entity what it is. Other capitalised words spaCy
+# puts in one ("Dahuk" of "region of Dahuk", read as a date) are names like any other.
+_DATE_TEXT = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday mon tue tues wed thu thur thurs fri sat sun day days week weekend year "
+    "years new eve holiday holidays eid ramadan ramazan christmas easter ashura nowruz "
+    "hijri gregorian ad bc bce ce am pm gmt utc"
+)
+_DATE_WORDS = frozenset(_DATE_TEXT.split())
+
+
+def _dateish(tok: Token) -> bool:
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return tok.pos_ != "PROPN" or tok.lower_.rstrip(".") in _DATE_WORDS
+    return tok.ent_type_ in _NOT_NAMES
+
+
 def _name_like(tok: Token) -> bool:
     return (
         tok.text[:1].isupper()
-        and tok.ent_type_ not in _NOT_NAMES
+        and not _dateish(tok)
         and not tok.is_stop
         and tok.lower_ not in NON_NAMES
         and any(ch.isalpha() for ch in tok.text)

@@ -1,0 +1,101 @@
+"""Sentences that add to an event already told amend it instead of becoming events."""
+
+from __future__ import annotations
+
+from wirewatch.models import Event
+from wirewatch.pipeline import extract
+
+
+def _events(text: str, published: str) -> list[Event]:
+    return [e for e in extract(text, published=published) if e.event_type]
+
+
+def test_a_toll_told_of_the_attack_is_the_attacks() -> None:
+    (e,) = _events(
+        "22 August: Al Shabaab militants attacked Kenyan security forces in Mandera. "
+        "Two Kenyan police killed in the attack.",
+        "2019-08-23",
+    )
+    assert e.actor1 == "Al Shabaab"
+    assert e.fatalities == 2
+
+
+def test_a_toll_told_of_the_clash_stays_on_the_riot() -> None:
+    (e,) = _events(
+        "On 4 August 2024, student demonstrators clashed with members of Awami League and "
+        "vandalized a police station in Sherpur upazila (Bogra, Rajshahi). 3 people were killed "
+        "and over 50 were injured in the clash.",
+        "2024-08-05",
+    )
+    assert e.event_type == "Riots"
+    assert e.fatalities == 3
+
+
+def test_a_relative_clause_does_not_steal_the_toll() -> None:
+    (e,) = _events(
+        "On 4 May 2020, Islamic State militants attacked civilians from the Tarabin Tribe who "
+        "allegedly cooperated with the Egyptian military forces south of Rafah (Rafah, North "
+        "Sinai), leaving 2 civilians dead and 1 wounded.",
+        "2020-05-05",
+    )
+    assert e.actor1 == "Islamic State (Egypt)"
+    assert e.fatalities == 2
+
+
+def test_a_monitors_count_is_the_fire_just_reported() -> None:
+    (e,) = _events(
+        "On 28 April 2020, the NAF rebel forces fired 82mm mortars at the governmental "
+        "positions near Kamyanka, Donetsk. The OSCE SMM observed a total of 2 explosions "
+        "involving unknown weapons near Kamyanka.",
+        "2020-04-29",
+    )
+    assert e.actor1 == "NAF: United Armed Forces of Novorossiya"
+
+
+def test_an_attack_on_another_day_and_place_stays_apart() -> None:
+    events = _events(
+        "Militants attacked a police post in Garissa on Monday. On Wednesday, militants "
+        "attacked a school in Lamu, killing two teachers.",
+        "2024-02-08",
+    )
+    assert len(events) == 2
+    assert sorted(e.fatalities for e in events) == [0, 2]
+
+
+def test_the_second_attack_is_a_new_one() -> None:
+    events = _events(
+        "Gunmen attacked a village in Benue state on Sunday, killing seven people. "
+        "Three more people were killed in the second attack on a market in Makurdi on Tuesday.",
+        "2024-02-07",
+    )
+    assert len(events) == 2
+
+
+def test_the_forces_answer_to_a_riot_and_its_toll_are_the_riots() -> None:
+    (e,) = _events(
+        "On 19 July 2024, student demonstrators clashed with police and AL supporters in Rangpur "
+        "city, demanding the abolition of quota system in government jobs. Police fired rubber "
+        "bullets and tear gas shells. 5 persons were killed after being hit by rubber bullets.",
+        "2024-07-20",
+    )
+    assert (e.event_type, e.fatalities) == ("Riots", 5)
+
+
+def test_an_old_day_in_a_relative_clause_leaves_the_sentence_news() -> None:
+    (e,) = _events(
+        "Protesters in Nairobi demanded the release of a man who disappeared on August 17. "
+        "Police dispersed them with tear gas.",
+        "2024-11-05",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_an_attack_met_with_fire_becomes_a_fight() -> None:
+    (e,) = _events(
+        "On 7 May 2020, a hand grenade was thrown by Al Shabaab militants at Hamar Weyne police "
+        "station in Mogadishu. Police reacted with gunfire towards the attackers and three police "
+        "officers were injured in the attack.",
+        "2020-05-08",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert e.actor1 == "Al Shabaab"
