@@ -301,3 +301,66 @@ def test_demonstrators_identity_is_the_associated_actor() -> None:
     # Only demonstrators have associates here; a crowd with no named identity has none.
     assert associates("students were shot", "Police Forces of Kenya (2013-)", "KE", None) is None
     assert associates("residents blocked a road", "Protesters (Kenya)", "KE", None) is None
+
+
+def test_named_units_of_state_forces_take_the_regime_period() -> None:
+    assert _names("GSU officers shot a man", "KE", date(2017, 8, 11))[0] == (
+        "Police Forces of Kenya (2013-) General Service Unit"
+    )
+    assert "Police Forces of India (2014-) Central Reserve Police Force" in _names(
+        "militants fired at a CRPF patrol party", "IN", date(2020, 5, 4)
+    )
+    assert _names("Boko Haram/IS claimed an attack on soldiers", "NG")[0].startswith(
+        "Islamic State (West Africa) and/or Boko Haram"
+    )
+
+
+def test_jurisdictions_and_unknown_organisations_are_no_actors() -> None:
+    assert _names("a body was found in Kotwali police area", "BD") == []
+    assert _names("under Konta police station limits", "IN") == []
+    # The police as a target keep their mention.
+    assert _names("militants attacked a police station", "IN")[-1].startswith("Police Forces")
+    assert _names("MS-13 members killed a man", "SV") == ["Civilians (El Salvador)"]
+    assert "Civilians (Syria)" in _names("members of the family were killed")
+
+
+def test_evidence_fields_follow_the_civilians_moved_to_actor2() -> None:
+    from wirewatch.actors import evidence_fields
+
+    # Violence against civilians with an armed side: the two swap.
+    assert evidence_fields(
+        ("Civilians (Kenya)", "Ethnic Militia"), ("Ethnic Militia", "Civilians (Kenya)")
+    ) == (
+        "actor2",
+        "actor1",
+    )
+    # No armed side: the civilians become actor2 of an unidentified group.
+    assert evidence_fields(
+        ("Civilians (Kenya)", None), ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
+    ) == (
+        "actor2",
+        None,
+    )
+    # A battle drops the civilian side.
+    assert evidence_fields(("Civilians (Kenya)", "Police Forces"), ("Police Forces", None)) == (
+        None,
+        "actor1",
+    )
+    assert evidence_fields(("Police Forces", "Civilians"), ("Police Forces", "Civilians")) == (
+        "actor1",
+        "actor2",
+    )
+
+
+def test_a_named_community_that_attacks_is_its_militia() -> None:
+    ke = date(2014, 2, 17)
+    assert "Pokot Ethnic Militia (Kenya)" in _names(
+        "suspected Pokot assailants attacked a bus", "KE", ke
+    )
+    assert _names("Degodia attack Garre civilians near Mandera", "KE", ke)[0] == (
+        "Degodia Ethnic Militia (Kenya)"
+    )
+    # A name that is not a known community stays an unnamed group.
+    assert _names("Maoist militants attacked a camp", "IN", ke)[0].startswith(
+        "Unidentified Armed Group"
+    )

@@ -406,3 +406,60 @@ def test_fighting_during_a_demanding_rally_is_a_violent_demonstration() -> None:
 )
 def test_acts_once_missed_give_an_event(text: str, sub: str) -> None:
     assert _one(text).sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, protesters angry at rising prices blocked the main road in Tripoli, Lebanon, "
+        "in both directions.",
+        "On Sunday, members of the party staged a protest in Dhaka, Bangladesh, demanding new "
+        "elections. Police forces placed barricades and stopped the march.",
+    ],
+)
+def test_road_blocks_and_police_barricades_leave_a_protest_peaceful(text: str) -> None:
+    assert _one(text).event_type == "Protests"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, opposition supporters protested against the results in Kisumu, Kenya, "
+        "burning old tyres on the roads.",
+        "On Sunday, students protested in Nairobi, Kenya. Police fired tear-gas and protesters "
+        "responded by throwing stones.",
+        "On Sunday, student demonstrators clashed with police in Comilla, Bangladesh, and set "
+        "ablaze a government establishment.",
+    ],
+)
+def test_crowd_violence_during_a_protest_is_a_violent_demonstration(text: str) -> None:
+    e = _one(text)
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, police set fire to a village near Kisumu, Kenya.",
+        "On Sunday, soldiers torched houses in a village near Kisumu, Kenya.",
+    ],
+)
+def test_arson_by_an_armed_side_is_no_riot(text: str) -> None:
+    assert _one(text).event_type != "Riots"
+
+
+def test_stones_thrown_by_unnamed_assailants_stay_mob_violence() -> None:
+    e = _one(
+        "On Sunday, unidentified assailants threw stones at a moving train in Jamalpur, Bangladesh."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_capitalised_is_names_the_islamic_state_not_a_passive() -> None:
+    from wirewatch.pipeline import extract
+
+    events = extract(
+        "On 3 May 2020, IS attacked a Syrian army position in Deir ez-Zor, killing 4 soldiers.",
+        published="2020-05-04",
+    )
+    assert events and events[0].actor1.startswith("Islamic State")

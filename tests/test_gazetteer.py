@@ -211,3 +211,10 @@ def test_subdivision_alternate_names_on_built_file() -> None:
         c.place.feature_code == "ADM1" and c.place.name == "Dhaka"
         for c in gaz.candidates("Mymensingh", False)
     )
+
+
+def test_country_points_follow_geonames_where_countryinfo_strays(gaz: Gazetteer) -> None:
+    """Libya's countryinfo centre lies ~330 km south of GeoNames' own point (28 N, 17 E)."""
+    libya = gaz.country("Libya")
+    assert libya is not None and abs(libya.latitude - 28.0) < 0.5
+    assert abs(libya.longitude - 17.0) < 0.5

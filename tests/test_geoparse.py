@@ -355,3 +355,26 @@ def test_town_read_as_a_group_name_after_a_locative(gaz: Gazetteer) -> None:
     assert mtwapa is not None and mtwapa.country == "KE"
     arab = _by_text(_run("Attacks on homes in Arab neighborhoods continued.", gaz)).get("Arab")
     assert arab is None or arab.place is None
+
+
+def test_part_named_by_its_own_name_not_its_countrys_alias(gaz: Gazetteer) -> None:
+    got = _by_text(_run("Rain fell across England and the Gaza Strip on Monday.", gaz))
+    assert got["England"].place is not None and got["England"].place.feature_code == "ADM1"
+    gaza = got["Gaza Strip"].place
+    assert gaza is not None and gaza.feature_code == "ADM1"
+
+
+def test_dateline_names_a_town(gaz: Gazetteer) -> None:
+    got = _by_text(_run("WASHINGTON (AP) - The president spoke about the trade talks.", gaz))
+    place = got["WASHINGTON"].place
+    assert place is not None and (place.feature_code or "").startswith("PPL")
+    assert abs(place.latitude - 38.9) < 0.5
+
+
+def test_seat_of_government_is_a_point_in_its_town(gaz: Gazetteer) -> None:
+    got = _by_text(_run("Aides at the White House and officials in the Kremlin disagreed.", gaz))
+    white = got["White House"].place
+    assert white is not None and white.country == "US" and white.precision == 1
+    assert abs(white.latitude - 38.9) < 0.2 and abs(white.longitude + 77.0) < 0.2
+    kremlin = got["Kremlin"].place
+    assert kremlin is not None and kremlin.country == "RU"

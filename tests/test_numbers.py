@@ -171,3 +171,60 @@ def test_organisations_illness_and_killers_are_not_the_dead(text: str, number: i
 def test_a_headline_figure_is_counted_once() -> None:
     assert [f.number for f in find_fatalities("1 man shot dead by police near the camp")] == [1]
     assert [f.number for f in find_fatalities("The officer and her daughter died.")] == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # Livestock are not the dead.
+        ("the farmers killed more than forty oxen and sheep", 0),
+        ("Four persons were wounded and one oxen killed", 0),
+        # A toll that lumps the dead with the wounded or captured counts no one.
+        ("3 PKK militants were killed, injured or captured during the operations", 0),
+        ("1 policeman was killed or wounded by a sniper", 0),
+        # Intent or a near miss is no death.
+        ("A vigilante mob attacks and nearly killed a suspected cattle thief", 0),
+        ("Vigilante mob tries to kill man they suspected", 0),
+        # "a number of people lynched and killed a thief": the people are the killers.
+        ("a number of people lynched and killed a poultry thief in the quarter", 1),
+        # A death told as the cause of the event, beside the event's own toll.
+        ("Three people were killed in an attack following the killing of a man on Sunday", 3),
+        # ... but on its own it is still counted (the event may be that killing).
+        ("families fled following the killing of ten fishermen by militia", 10),
+    ],
+)
+def test_what_is_not_this_events_dead(text: str, number: int) -> None:
+    assert sum(f.number for f in find_fatalities(text)) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("3 civilians including a former commander were kidnapped and killed by militants", 3),
+        ("1 civilian was kidnapped and killed by militants in the village", 1),
+        ("2 suspected gang members were gunned down by police in the estate", 2),
+        ("gunmen shot and killed 1 council member in addition to 3 of his guards", 4),
+        ("gunmen shot dead the former deputy governor outside his house", 1),
+        ("a mob lynched a suspected political militiaman", 1),
+        # The lower bound of "between X and Y", "either X or Y".
+        ("The farmers killed between six and about ten people", 6),
+        ("police repulsed an attack, killing either one or four fighters", 1),
+    ],
+)
+def test_counts_more_shapes_of_the_dead(text: str, number: int) -> None:
+    assert sum(f.number for f in find_fatalities(text)) == number
+
+
+def test_coders_rounding_and_split_over_locations() -> None:
+    (half,) = find_fatalities(
+        "Due to the unclear nature of fatalities, fatalities reported as half, rounded down to 3."
+    )
+    assert half.number == 3
+    (part,) = find_fatalities("Fatalities split over 2 locations (4).")
+    assert part.number == 4
+    assert split_parts("killed 9. Fatalities split over three events.") == 3
+
+
+def test_conflicting_reports_are_another_sources_figure() -> None:
+    (other,) = find_fatalities("Conflicting reports have eight deaths.")
+    assert other.alternative

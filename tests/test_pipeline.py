@@ -126,3 +126,15 @@ def test_every_command_and_option_has_help(name: str, command: click.Command) ->
     for param in command.params:
         if isinstance(param, click.Option):
             assert param.help, f"`wirewatch {name} {param.opts[0]}` has no help text"
+
+
+def test_python_api_extract_can_be_called_twice() -> None:
+    """Loading the engine imports the `wirewatch.extract` module; the API name must stay the function."""
+    import wirewatch
+
+    text = "On 3 May 2020, gunmen killed two soldiers in Kirkuk, police said."
+    first = wirewatch.extract(text, published="2020-05-04")
+    second = wirewatch.extract(text, published="2020-05-04")
+    assert callable(wirewatch.extract)
+    assert [e.to_dict() for e in first] == [e.to_dict() for e in second]
+    assert first

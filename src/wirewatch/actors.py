@@ -454,9 +454,13 @@ def _known_ethnic() -> tuple[re.Pattern[str], re.Pattern[str]]:
             ::-1
         ]
     )
+    # A named community's armed men ("Pokot assailants"), or the community itself as the subject
+    # of an attack ("Degodia attack Garre civilians"): only the name is the mention then.
     single = re.compile(
-        rf"\b(?P<group>{names})s?(?:\s+(?:ethnic|clan|community|tribal))?\s+"
-        r"(?:clans?|communit(?:y|ies)|groups?|ethnic groups?|raids?|tribes?|elders|men|herders|youths?)\b"
+        rf"\b(?P<group>{names})s?(?:(?:\s+(?:ethnic|clan|community|tribal))?\s+"
+        r"(?:clans?|communit(?:y|ies)|groups?|ethnic groups?|raids?|tribes?|elders|men|herders|"
+        r"youths?|assailants|attackers|militants|raiders|gunmen|bandits|warriors)\b|"
+        r"(?=\s+(?:attack(?:ed|s)?|raid(?:ed|s)?|targeted|ambushed)\s))"
     )
     sides = (
         r"(?:\s+(?:clans|communities|groups|ethnic groups|tribes|militias|raiders|herders|youths))"
@@ -510,6 +514,11 @@ def _trailing_role() -> re.Pattern[str]:
 
 
 _STRIKE = re.compile(r"\b(?:air force|jets|warplanes?|artillery)\b", re.I)
+# "Kotwali police area", "under Konta police station limits": a jurisdiction naming where, not
+# the police as a side.
+_JURISDICTION = re.compile(r"\s+(?:station\s+)?(?:area|limits|jurisdiction)\b", re.I)
+# "MS-13 members", "RSS members": a named organisation the dictionary lacks is no crowd of civilians.
+_ORG_BEFORE = re.compile(r"\b(?:[A-Z][\w-]*[A-Z0-9]|[A-Z]{2,})[\w-]*\s+$")
 _ANTI = re.compile(r"\banti-?\s?$", re.I)
 
 
@@ -612,6 +621,14 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
     for m in _role_pattern().finditer(sentence):
         if free(m.start(), m.end()):
             kind = next(k for k in ROLE_WORDS if m.group(k))
+            if kind == "police" and _JURISDICTION.match(sentence, m.end()):
+                continue
+            if (
+                kind == "civilian"
+                and m.group(0).lower() == "members"
+                and _ORG_BEFORE.search(sentence, 0, m.start())
+            ):
+                continue
             adj = m.group("adj")
             add(m, kind, None, _KIND_INTER[kind], _demonym(adj) if adj else None)
     mentions.sort(key=lambda a: a.start)
@@ -709,6 +726,22 @@ def civilians_as_targets(
     if armed2:
         return actor2, actor1
     return canonical(ActorMention(0, 0, "", "rebel", None, None, None), country, when), actor1
+
+
+def evidence_fields(
+    before: tuple[str | None, str | None], after: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
+    """Which side each mention ends up as once `civilians_as_targets` has moved the civilians:
+    the evidence of "villagers engaged by a local militia" labels the militia actor1. None: the
+    mention names no side of the coded event (the civilian side of a battle given to the other)."""
+    (b1, b2), (a1, a2) = before, after
+    if b1 == a1:
+        return "actor1", "actor2"
+    if b2 is not None and a1 == b2:
+        return ("actor2" if a2 == b1 else None), "actor1"
+    if a2 == b1:
+        return "actor2", None
+    return "actor1", "actor2"
 
 
 def counterpart(

@@ -56,7 +56,8 @@ _POLITICAL_PLOVER = {
     "sanction": "SANCTION",
 }
 _MOB = re.compile(
-    r"\b(?:mob|lynch\w*|vigilantes?|mob justice|angry (?:residents|villagers|youths|crowd))\b", re.I
+    r"\b(?:mobs?|lynch\w*|vigilantes?|mob justice|angry (?:residents|villagers|youths|crowd))\b",
+    re.I,
 )
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:village|market|homes?|houses?|church|mosque|school|hospital|clinic|"
@@ -188,8 +189,9 @@ _CAPTIVE = re.compile(
     re.I,
 )
 _PLANTED = re.compile(r"-(?:planted|laid|placed|made)\b", re.I)
+# "is" only in lower case: "IS attacked" names the Islamic State acting, not a passive.
 _PASSIVE = re.compile(
-    r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|shot|hit|slain|beaten|taken|found|burnt|hanged|hung|struck)\b",
+    r"\b(?:was|were|been|being|got|(?-i:is)|are)\s+(?:\w+ly\s+)?(?:\w+ed|shot|hit|slain|beaten|taken|found|burnt|hanged|hung|struck)\b",
     re.I,
 )
 
@@ -283,6 +285,15 @@ def _split_roles(
     if agent is None and len(after) >= 2 and len(gap) < 40 and re.search(r"\bbetween\b", gap):
         # "clashes between Borana and Gabra communities": the side named first is actor 1.
         agent, patient = after[0], after[1]
+    if (
+        agent is None
+        and after
+        and re.fullmatch(r"\s*(?:when|as|after)\s+(?:the\s+|suspected\s+)?", gap, re.I)
+    ):
+        # "Six killed when Pokot warriors attack a village": the subject of the when-clause acts.
+        if patient is after[0]:
+            patient = next((a for a in after[1:] if not a.armed), None)
+        agent = after[0]
     if trigger.cls == "clash" and agent is None and before and before[-1].armed and after:
         # "4 Taliban militants were killed in clashes with Afghan forces": in a fight the side
         # named first is actor 1, though the sentence makes it the side that died.
@@ -401,9 +412,14 @@ def acts_after_grievance(before: str, t: Trigger) -> bool:
     """ "residents demonstrating against the curfew vandalized a police station": a past-tense
     act after the grievance's noun phrase is what the crowd did, not what it protested against
     ("against the destroyed houses", "demanding the arrest of those who burned")."""
-    if t.cls not in {"riot", "loot", "clash", "attack"} or not t.text.split()[0].lower().endswith(
-        "ed"
-    ):
+    if t.cls not in {"riot", "loot", "clash", "attack"}:
+        return False
+    verb = t.text.split()[0].lower()
+    if verb.endswith("ing") and before.rstrip().endswith(",") and _CAUSE.search(before):
+        # "protested against the results, burning tyres": a participle after the comma is what
+        # the crowd did while protesting.
+        return True
+    if not verb.endswith("ed"):
         return False
     causes = list(_CAUSE.finditer(before))
     if not causes:
@@ -464,6 +480,26 @@ def _code_demonstration(
     if "protest" in classes or (demonstrating and not _MOB.search(clause.text)):
         pass  # a demonstration, peaceful or not: decided below
     else:
+        agent, _ = _split_roles(t, actors, clause)
+        arson = re.match(r"(?:set|torch|burn|vandali|ransack|destroy|smash|broke)", t.text, re.I)
+        if (
+            arson
+            and agent is not None
+            and (
+                agent.kind in {"police", "military"}
+                or (
+                    agent.armed
+                    and (
+                        agent.name is not None
+                        or _ORGANISED.search(agent.text)
+                        or _FIGHTERS.search(agent.text)
+                    )
+                )
+            )
+        ):
+            # "police set fire to a village", "militants torched a school": an armed side's
+            # arson is its property destruction or attack, never a riot.
+            return None
         # Rioters with no demonstration to speak of: mob violence (ACLED's "Mob violence").
         victim = next(
             (
@@ -476,9 +512,9 @@ def _code_demonstration(
         return Coded(
             "Riots", "Mob violence", "ASSAULT", t, rioters, victim, default_actor1="rioter"
         )
-    if "excessive" in classes or (
-        "kill" in classes and protesters is not None and police is not None
-    ):
+    # "set ablaze" kills only when a person burns; beside demonstrators it is their arson.
+    killing = any(t.cls == "kill" and not t.text.lower().startswith("set ") for t in triggers)
+    if "excessive" in classes or (killing and protesters is not None and police is not None):
         return Coded(
             "Protests",
             "Excessive force against protesters",

@@ -30,6 +30,7 @@ from wirewatch.actors import (
     country_clue,
     country_hint,
     country_name,
+    evidence_fields,
     find_actors,
     iso3_of,
     local_name,
@@ -474,9 +475,11 @@ class RuleEngine:
             coded.actor1, coded.default_actor1, clue or country, event_date, main_rebel
         )
         a2_name, inter2 = _actor_name(coded.actor2, None, clue or country, event_date, main_rebel)
+        before = (a1_name, a2_name)
         (a1_name, inter1), (a2_name, inter2) = civilians_as_targets(
             (a1_name, inter1), (a2_name, inter2), coded.event_type, clue or country, event_date
         )
+        fields = evidence_fields(before, (a1_name, a2_name))
         a1_name, inter1 = local_name(a1_name, inter1, clue or country, doc.text, event_date)
         a2_name, inter2 = local_name(a2_name, inter2, clue or country, doc.text, event_date)
         a2_name, inter2 = counterpart(
@@ -484,8 +487,8 @@ class RuleEngine:
         )
         if a2_name == a1_name:
             a2_name, inter2 = None, None
-        for actor, field in ((coded.actor1, "actor1"), (coded.actor2, "actor2")):
-            if actor is not None:
+        for actor, field in zip((coded.actor1, coded.actor2), fields, strict=True):
+            if actor is not None and field is not None:
                 evidence.append(Evidence(doc.doc_id, actor.start, actor.end, actor.text, field))
         # How many died: not the deaths a demonstration is about ("demanding justice for the death
         # of a student", "after a worker was killed")

@@ -156,7 +156,8 @@ def _countries_json() -> dict[str, dict[str, object]]:
 
 
 # GeoNames' own country points (geonames.org country features, CC BY 4.0) for the countries whose
-# countryinfo centre lies far from them (the US 235 km, Canada 1,000 km, India 300 km): gold data
+# countryinfo centre lies far from them (the US 235 km, Canada 1,000 km, India 300 km, Libya
+# 330 km): gold data
 # and most users take GeoNames' point as "the country".
 GEONAMES_COUNTRY_POINTS: dict[str, tuple[float, float]] = {
     "US": (39.76, -98.5),
@@ -169,6 +170,7 @@ GEONAMES_COUNTRY_POINTS: dict[str, tuple[float, float]] = {
     "CO": (4.0, -73.25),
     "DE": (51.5, 10.5),
     "IL": (31.5, 34.75),
+    "LY": (28.0, 17.0),
 }
 
 
@@ -336,7 +338,7 @@ def _regions() -> list[_Rec]:
             r.get("country", ""),
             r["code"],
             0,
-            3,
+            r.get("precision", 3),
             names={r["name"], *r["names"]},
         )
         for i, r in enumerate(data["regions"])

@@ -42,8 +42,9 @@ _DATELINE = re.compile(r"^\s*(?:date \S+\s+)?([A-Z][A-Za-z.' -]{1,40}?)(?:,| \(|
 DEMONYM_WEIGHT = 0.5
 
 # Feature codes of the world regions, oceans and seas of `data/regions.json`: no population,
-# but as well known as a country when named in full.
-MACRO_CODES = frozenset(["RGN", "OCN", "SEA", "GULF", "PEN", "DSRT"])
+# but as well known as a country when named in full. So are the seats of government (BLDG) that
+# news names for their governments ("the White House said"): their town is the place.
+MACRO_CODES = frozenset(["RGN", "OCN", "SEA", "GULF", "PEN", "DSRT", "BLDG"])
 
 
 def _feature_prior(c: Candidate) -> float:
@@ -140,6 +141,7 @@ class _Story:
         self.weak: dict[str, set[str]] = {}  # country -> names of weak spans that may lie there
         self.names: set[str] = set()
         self.dateline_country: str | None = None
+        self.dateline_end = -1  # where a dateline at the top of the text ends
         # Towns the first pass resolved with confidence: (lat, lon, name), for proximity.
         self.anchors: list[tuple[float, float, str]] = []
         self.cells: dict[tuple[int, int], set[str]] = {}  # grid cell -> names with a sense there
@@ -262,6 +264,9 @@ def _score(
         # (not a hamlet of a state: "Florida" is not Florida's village of 3,000)
     if not c.main and not code.startswith("PCL") and p.country in names.countries:
         s -= 3.0  # "Mexico" is the country, though Mexico City is also called so
+    if not c.main and code.startswith("PCL") and (p.country, normalise(span.text)) in regions:
+        s -= 5.0  # a part's own name that is also an alias of its country ("England", "Gaza
+        # Strip", "West Bank") names the part
     total = sum(story.countries.values())
     alone = not (story.voters.get(p.country or "", set()) - {normalise(span.text)})
     if p.country and total > 0 and alone:
@@ -273,6 +278,8 @@ def _score(
             s += 1.0
     if p.country and p.country == story.dateline_country:
         s += 0.5
+    if span.end <= story.dateline_end and code.startswith("PPL"):
+        s += 1.5  # a dateline names the town the story was filed from ("WASHINGTON (AP)")
     if (
         p.admin1
         and normalise(p.admin1) in story.names
@@ -603,6 +610,9 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
     text = doc.text
     story = _Story()
     story.dateline_country = _dateline(doc, gaz)
+    top = _DATELINE.match(text)
+    if top and not doc.dateline:
+        story.dateline_end = top.end(1)
     if story.dateline_country:
         story.countries[story.dateline_country] += 1
         story.voters[story.dateline_country].add("@dateline")

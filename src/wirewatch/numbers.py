@@ -94,7 +94,7 @@ _NOT_PEOPLE = (
 )
 _QUANT = (
     r"(?P<qual>at least|more than|over|nearly|almost|around|about|some|approximately|up to|"
-    r"as many as|fewer than|less than|an estimated|roughly|between|a total of)?\s*(?P<num>"
+    r"as many as|fewer than|less than|an estimated|roughly|between|either|a total of)?\s*(?P<num>"
     + "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
     + r"|"
     + _NUMWORD
@@ -109,7 +109,8 @@ NUMBER_RE = re.compile(r"\b" + _QUANT + r"\b", re.I)
 # protest a killing", "unknown group kills two").
 _DEATH = (
     r"(?:killed|dead|died|dies|die|dying|deaths?|fatalit(?:y|ies)|lives|slain|"
-    r"massacred|executed|beheaded|lynched|murdered|shot dead|bodies|corpses|perished|drowned|"
+    r"massacred|executed|beheaded|lynched|murdered|shot dead|gunned down|bodies|corpses|"
+    r"perished|drowned|"
     r"KIA|"
     r"(?:stoned|burnt|burned|charred|hacked|stabbed|beaten|clubbed) to death)"
 )
@@ -137,7 +138,10 @@ _PERSON = (
     r"nurse|informant|collaborator|defector|smuggler|dealer|peddler|pusher|criminal|bandit|"
     r"boss|bodyguard|convict|escort|aide|companion|adolescent|minor|teen|infant|toddler|relative|neighbou?r|guest|customer|"
     r"passenger|pedestrian|conductor|vendor|clerk|labou?rer|miner|porter|ranger|warden|"
-    r"headman|herdsman|fisherman|shepherd|tourist|worshipper|pilgrim|motorist|rider|IDP|refugee|migrant)"
+    r"headman|herdsman|fisherman|shepherd|tourist|worshipper|pilgrim|motorist|rider|IDP|refugee|migrant|"
+    r"governor|deputy|militiaman|tribesman|policewoman|judge|magistrate|sheikh|senator|legislator|"
+    r"minister|rebel|insurgent|poacher|raider|pupil|engineer|contractor|constable|inspector|"
+    r"corporal|sergeant|lieutenant|director|employee|operator|mugger|spy)"
 )
 _MONTH_NEAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I
@@ -159,7 +163,7 @@ _NOT_THIS = re.compile(
     r"\b(?:suspected of|accused of|charged with|(?:suspected|accused|alleged) to have|convicted of|responsible for|wanted for|"
     r"arrested for|jailed for|sentenced for|(?:tried|attempted|attempting|threatened|"
     r"threatening|vowed|vowing|plann?(?:ed|ing)|plotting|plot|conspiring|failed) to|"
-    r"attempt to|intent to|bid to|for)\s+$",
+    r"attempt to|intent to|bid to|for|(?:tries|try|trying) to|nearly|almost)\s+$",
     re.I,
 )
 # "died from coronavirus": no victim of political violence.
@@ -172,7 +176,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     # "killed 400 insurgents", "killing at least five people", "killed a family of three",
     # "the death toll from the blast rose to six"
     "verb": re.compile(
-        r"\b(?:" + _KILL_VERB + r"(?:\s+an?\s+(?:family|group) of|\s+the(?=\s+\d|\s+[a-z]+\s))?|"
+        r"\b(?:" + _KILL_VERB + r"(?:\s+and\s+(?:burned|burnt|mutilated|dumped|buried|robbed))?"
+        r"(?:\s+an?\s+(?:family|group) of|\s+the(?=\s+\d|\s+[a-z]+\s))?|"
         r"death toll\s+(?:[\w'’-]+\s+){0,4}?(?:rose|climbed|reached|stood|stands|jumped|"
         r"increased|rises|is|was|has risen|had risen)?\s*(?:to|of|at)?)\s+" + _QUANT + r"\b",
         re.I,
@@ -296,14 +301,29 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 # long name> was shot dead"): "was" tells one dead; "were" takes the number that opens the clause.
 _PASSIVE = re.compile(
     r"\b(?P<aux>was|is|has been|had been|were|are|have been)\s+(?:(?:reportedly|allegedly|then|"
-    r"later|also|subsequently|all|both)\s+)?(?:shot dead|shot and killed|killed|murdered|"
+    r"later|also|subsequently|all|both)\s+)?(?:(?:kidnapped|abducted|captured|tortured|"
+    r"attacked|ambushed|shot|stabbed|beaten|robbed|raped)\s+and\s+)?(?:shot dead|shot and killed|"
+    r"killed|murdered|gunned down|"
     r"executed|lynched|beheaded|assassinated|found dead|(?:stoned|hacked|stabbed|burnt|burned|"
-    r"beaten|clubbed|charred) to death)\b",
+    r"beaten|clubbed|charred) to death)\b(?!,?\s+(?:\w+\s+)?or\s+(?:wounded|injured|captured))",
     re.I,
 )
 _CLAUSE_COUNT = re.compile(r"(?:^|[,;:]\s+|\.\s+)" + _QUANT + r"\s", re.I)
 _ONE = {"the", "him", "her", "he", "she", "his", "himself", "herself"}
-_AND_MORE = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}?and\s+" + _QUANT + r"(?=\s+[A-Za-z])", re.I)
+_AND_MORE = re.compile(
+    r"\s+(?:[A-Za-z-]+\s+){0,3}?(?:and|in addition to|as well as|along with)\s+"
+    + _QUANT
+    + r"(?=\s+[A-Za-z])",
+    re.I,
+)
+# "killed more than forty oxen and sheep": livestock, not people.
+_ANIMALS = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:ox|oxen|cattle|cows?|sheep|goats?|camels?|livestock|animals?|"
+    r"donkeys?|horses?|dogs?|pigs?|chickens?|heads? of)\b",
+    re.I,
+)
+# "3 PKK militants were killed, injured or captured", "killed or wounded": no count of the dead.
+_OR_HARM = re.compile(r",?\s+(?:(?:\w+),?\s+)?or\s+(?:wounded|injured|captured|arrested)\b", re.I)
 # "Four police and one reservist killed": a group named before the one the death word follows.
 _AND_BEFORE = re.compile(
     r"\b"
@@ -331,7 +351,7 @@ _CODED = [
     re.compile(r"\bwith\s+(?P<num>\d+)\s+(?:fatalit\w+\s+)?coded to each\b", re.I),
     re.compile(
         r"\b(?:fatalit\w*\s+(?:are\s+|were\s+|have been\s+)?)?(?:split|spread|distributed|"
-        r"divided)\s+(?:up\s+)?(?:across|between|among)\s+(?:the\s+)?\w+\s+"
+        r"divided)\s+(?:up\s+)?(?:across|between|among|over)\s+(?:the\s+)?\w+\s+"
         r"(?:events?|locations?|incidents?)\s*\((?P<num>\d+)\)",
         re.I,
     ),
@@ -344,12 +364,14 @@ _CODED = [
         re.I,
     ),
     re.compile(r"\bfatalities\s*:\s*(?P<num>\d+)\b", re.I),
+    # "fatalities reported as half, rounded down to 3": the coder's halving of an unclear toll.
+    re.compile(r"\bfatalit\w*\b[^.]{0,60}?\brounded\s+(?:down\s+|up\s+)?to\s+(?P<num>\d+)\b", re.I),
 ]
 # "Fatalities split between 3 events", "coded as 10 and spread across two locations": the
 # note's figure is shared out between ACLED events that each have a row of their own.
 _SPLIT = re.compile(
     r"\b(?:fatalit\w*|deaths|coded as \d+)[^.]{0,60}?"
-    r"\b(?:split|spread|distributed|divided|coded)\s+(?:up\s+|out\s+)?(?:across|between|among)\s+"
+    r"\b(?:split|spread|distributed|divided|coded)\s+(?:up\s+|out\s+)?(?:across|between|among|over)\s+"
     r"(?:the\s+)?(?P<parts>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:separate\s+|different\s+)?(?:events?|locations?|incidents?)\b"
     r"(?:\s+(?:in|over|across|and)\s+(?P<days>\d+|two|three|four|five|six|seven)\s+days\b)?",
@@ -357,10 +379,14 @@ _SPLIT = re.compile(
 )
 _ALTERNATIVE = re.compile(
     r"\b(?:other|another|some|different|a second|one)\s+(?:local\s+|media\s+)?(?:sources?|"
-    r"reports?|accounts?|outlets?)\b|\baccording to (?:other|another|some)\b",
+    r"reports?|accounts?|outlets?)\b|\baccording to (?:other|another|some)\b|"
+    r"\bconflicting (?:reports?|accounts?|figures)\b",
     re.I,
 )
 _ADDITIONAL = re.compile(r"\b(?:another|additional|also|further|as (?:was|were|did))\b", re.I)
+_CAUSE = re.compile(
+    r"\b(?:following|after|over|since|protesting|condemning|against)\s+the\s+$", re.I
+)
 _NO_DEATH = re.compile(
     r"\bno (?:one|deaths|fatalities|casualties)\b|\bwithout casualties\b|"
     r"\bno(?:body| one) was (?:killed|hurt|injured)\b|\bno injuries\b",
@@ -389,7 +415,7 @@ def parse_number(text: str) -> tuple[int, bool] | None:
     t = re.sub(r"\s*(?:-|to|and)\s*\d+$", "", t)  # a range: its lower bound
     t = re.sub(
         r"^(?:at least|more than|over|nearly|almost|around|about|some|approximately|up to|"
-        r"as many as|fewer than|less than|an estimated|roughly|between|a total of)\s+",
+        r"as many as|fewer than|less than|an estimated|roughly|between|either|a total of)\s+",
         "",
         t,
     )
@@ -440,6 +466,10 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
     before = text[max(0, m.start() - 40) : m.start()]
     if _NATURAL_RE.match(text, m.end()):
         return False  # "died from coronavirus"
+    if _ANIMALS.match(text, m.end("num")):
+        return False
+    if kind == "count" and _OR_HARM.match(text, m.end()):
+        return False
     if kind == "count":
         # The number must belong to the dead: a harm word between the number and the death
         # word ("3 wounded and 2 killed") means this number is not the dead.
@@ -460,6 +490,7 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
             and (
                 re.match(r"\s+(?:the|his|her|their|its|him|them)\b", after)
                 or NUMBER_RE.match(after.lstrip())
+                or re.match(r"\s+and\s+(?:killed|murdered|lynched|beat|stabbed|shot)\b", after)
             )
         ):
             return False  # "a number of villagers lynched three men": the killers, not the dead
@@ -473,6 +504,7 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
         return not re.search(r"\bone\s+(?:report|source|account)", lead)
     if kind in {"verb", "verb_person", "left", "verb_pronoun", "bare"} and _NOT_THIS.search(before):
         return False
+
     if kind == "left" and _HARM_OTHER.search(lead):
         return False
     # "some" and "no" before a noun are no count; "a" counts only right after the verb.
@@ -532,7 +564,9 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
             start, end = m.start(), m.end()
             if kind in {"verb", "verb_person", "left"}:
                 # "killed three soldiers and two civilians": both groups are the dead.
-                more = _AND_MORE.match(text, end)
+                qual = m.groupdict().get("qual") or ""
+                between = qual.lower() in {"between", "either"}
+                more = None if between else _AND_MORE.match(text, end)
                 extra = parse_number(more.group("num")) if more else None
                 tail = text[more.end() : more.end() + 40] if more else ""
                 if more and extra and not _HARM_OTHER.search(tail.split(",")[0]):
@@ -557,6 +591,16 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
             found.append(
                 Fatalities(value, estimated, offset + start, offset + end, text[start:end])
             )
+    # "Three people were killed in an attack following the killing of a man on Sunday": the
+    # earlier death is the cause of this event, told beside its own toll, not part of it.
+    causes = [
+        f
+        for f in found
+        if re.match(r"(?:killings?|deaths?|murders?|assassination) of\b", f.text, re.I)
+        and _CAUSE.search(text[max(0, f.start - offset - 20) : f.start - offset])
+    ]
+    if causes and len(causes) < len(found):
+        found = [f for f in found if f not in causes]
     if not found:
         passive = _passive(text, offset)
         if passive is not None:
