@@ -321,16 +321,7 @@ def fold(
         ev.field == "location" for ev in event.evidence
     ):
         fields.add("location")
-        amended = replace(
-            amended,
-            location=event.location,
-            latitude=event.latitude,
-            longitude=event.longitude,
-            geo_precision=event.geo_precision,
-            geonameid=event.geonameid,
-            admin1=event.admin1,
-            admin2=event.admin2,
-        )
+        amended = replace(amended, **event.place_fields())
     added = tuple(ev for ev in event.evidence if ev.field in fields)
     return replace(amended, evidence=tuple(dict.fromkeys(amended.evidence + added)))
 

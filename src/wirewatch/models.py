@@ -191,6 +191,18 @@ class Event:
     notes: str = ""
     confidence: float = 0.5
 
+    def place_fields(self) -> dict[str, Any]:
+        """The fields that move together when one event takes another's (finer) place."""
+        return {
+            "location": self.location,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "geo_precision": self.geo_precision,
+            "geonameid": self.geonameid,
+            "admin1": self.admin1,
+            "admin2": self.admin2,
+        }
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: dates as ISO strings, nested values as dicts."""
         out = dataclasses.asdict(self)

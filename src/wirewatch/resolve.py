@@ -154,13 +154,7 @@ def combine(kept: Event, other: Event, *, same_story: bool) -> Event:
         actor2=kept.actor2 or other.actor2,
         inter2=kept.inter2 if kept.actor2 else other.inter2,
         assoc_actor_1=kept.assoc_actor_1 or other.assoc_actor_1,
-        location=better_place.location,
-        latitude=better_place.latitude,
-        longitude=better_place.longitude,
-        geo_precision=better_place.geo_precision,
-        geonameid=better_place.geonameid,
-        admin1=better_place.admin1,
-        admin2=better_place.admin2,
+        **better_place.place_fields(),
         confidence=max(kept.confidence, other.confidence),
     )
 
