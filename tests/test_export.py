@@ -1,9 +1,10 @@
-"""Exports: ACLED-first CSV, GeoJSON, JSON lines, Parquet's missing-dependency error, the table."""
+"""Exports: ACLED-first CSV (safe in spreadsheets), GeoJSON, JSON lines, Parquet, the table."""
 
 from __future__ import annotations
 
 import csv
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -97,17 +98,54 @@ def test_geojson_points_are_lon_lat_and_skip_events_without_place(tmp_path: Path
     assert left_out == 2
 
 
-def test_unknown_suffix_and_missing_pyarrow(tmp_path: Path) -> None:
+def test_unknown_suffix(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"\.csv, \.jsonl, \.geojson, \.parquet"):
         write_events(EVENTS, tmp_path / "events.xlsx")
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        with pytest.raises(InputError, match="pip install pyarrow"):
-            write_events(EVENTS, tmp_path / "events.parquet")
-        assert not (tmp_path / "events.parquet").exists()
-    else:
-        assert write_events(EVENTS, tmp_path / "events.parquet") == 3
+
+
+def test_parquet_round_trips_with_typed_columns(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "events.parquet"
+    assert write_events(EVENTS, path) == 3
+    table = pq.read_table(path)
+    assert table.schema.field("fatalities").type == "int64"
+    assert table.schema.field("latitude").type == "double"
+    rows = table.to_pylist()
+    assert [r["event_id"] for r in rows] == ["e1", "e2", "e3"]
+    assert rows[0]["fatalities"] == 400 and rows[2]["fatalities"] == 0
+    assert rows[1]["latitude"] is None and rows[1]["inter1"] is None
+    assert rows[0]["notes"] == NASTY
+    assert json.loads(rows[0]["claims"])[0]["number"] == 400
+
+
+def test_parquet_without_pyarrow_names_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(InputError, match="pip install pyarrow"):
+        write_events(EVENTS, tmp_path / "events.parquet")
+    assert not (tmp_path / "events.parquet").exists()
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) -> None:
+    hostile = make_event(
+        "e4",
+        notes='=HYPERLINK("http://x","click")',
+        actor1="@SUM(A1)",
+        location="-Kharkiv",
+        admin1="+1+2",
+        latitude=-12.5,
+        longitude=-70.25,
+    )
+    path = tmp_path / "events.csv"
+    write_events([hostile], path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    assert row["notes"].startswith("'=HYPERLINK(")
+    assert row["actor1"] == "'@SUM(A1)" and row["location"] == "'-Kharkiv"
+    assert row["admin1"] == "'+1+2"
+    assert float(row["latitude"]) == -12.5 and float(row["longitude"]) == -70.25
 
 
 def test_failed_write_leaves_the_old_file(tmp_path: Path) -> None:

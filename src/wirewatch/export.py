@@ -4,6 +4,11 @@ The CSV keeps ACLED's columns first, in ACLED's order and with ACLED's names, so
 ACLED's exports read ours unchanged; wirewatch's own fields (ids, crosswalk codes, claims, sources,
 evidence) follow as extra columns, nested ones as JSON. Every file is written to a temporary name
 and renamed into place, so a crash or a full disk never leaves half a file where a good one was.
+
+CSV files are opened in spreadsheets, and story text is written by strangers: a cell that begins
+with ``=``, ``+``, ``-``, ``@`` or a control character would run as a formula there (OWASP's "CSV
+injection"), so such text cells get a leading apostrophe. Numbers (negative longitudes) are left as
+they are; JSON lines, GeoJSON and Parquet keep the text exactly.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from wirewatch.errors import InputError
 from wirewatch.models import ACLED_COLUMNS, Event
 
 log = logging.getLogger(__name__)
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 EXTRA_COLUMNS: tuple[str, ...] = (
     "event_id", "plover_type", "cameo_root", "geonameid", "claims", "sources", "evidence",
@@ -75,7 +82,17 @@ def csv_row(event: Event) -> dict[str, Any]:
         evidence=_json(data["evidence"]),
         confidence=event.confidence,
     )
-    return row
+    return {key: _spreadsheet_safe(value) for key, value in row.items()}
+
+
+def _spreadsheet_safe(value: Any) -> Any:
+    if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value
 
 
 def to_geojson(events: Iterable[Event]) -> tuple[dict[str, Any], int]:
