@@ -364,3 +364,144 @@ def test_a_named_community_that_attacks_is_its_militia() -> None:
     assert _names("Maoist militants attacked a camp", "IN", ke)[0].startswith(
         "Unidentified Armed Group"
     )
+
+
+def test_a_story_that_names_one_country_or_its_people_hints_it() -> None:
+    from wirewatch.actors import country_hint, country_named
+
+    assert country_hint("Kenyan nurses held demonstrations across the country.") == "KE"
+    assert country_named("A protest against interference in Kenya's affairs.") == "KE"
+    # Two countries named say nothing; nor does a currency's country.
+    assert country_named("Ugandan police attacked Kenyan fishermen.") is None
+    assert country_named("Protesters denounced the high US dollar exchange rate.") is None
+    # A place still outranks a people named.
+    assert country_hint("Ugandan traders protested in Dandora.") == "KE"
+
+
+def test_a_militia_named_with_its_home_country_keeps_it() -> None:
+    (merrile,) = find_actors("Ethiopian Merrile militia shot a chief in Lowerangak")
+    assert canonical(merrile, "KE", date(2012, 7, 31))[0] == "Merrile Ethnic Militia (Ethiopia)"
+    (raiders,) = [a for a in find_actors("suspected South Sudanese raiders attacked a school")]
+    assert raiders.country == "SS"
+
+
+def test_a_community_takes_acled_s_spelling() -> None:
+    assert "Kipsigi Ethnic Militia (Kenya)" in _names(
+        "clashes between the Maasai and Kipsigis communities", "KE", date(2018, 9, 7)
+    )
+
+
+def test_kenyan_groups_are_named() -> None:
+    assert _names("MRC members attacked a police post", "KE", date(2012, 10, 1))[0] == (
+        "MRC: Mombasa Republican Council"
+    )
+    assert _names("suspected SLDF militiamen shot two men", "KE", date(2008, 1, 5))[0] == (
+        "SLDF: Sabaot Land Defence Force"
+    )
+
+
+def test_a_desk_that_names_the_state_first_swaps_the_pair() -> None:
+    from wirewatch.actors import state_first
+
+    shabaab = ("Al Shabaab", 2)
+    police = ("Police Forces of Kenya (2013-)", 1)
+    battle, when = "Battles", date(2015, 7, 13)
+    assert state_first(shabaab, police, battle, "KE", when) == (police, shabaab)
+    # Not outside the desk's years, its country, or for violence against civilians.
+    assert state_first(shabaab, police, battle, "KE", date(2019, 5, 5)) == (shabaab, police)
+    assert state_first(shabaab, police, battle, "SO", when) == (shabaab, police)
+    civilians = ("Civilians (Kenya)", 7)
+    attack = "Violence against civilians"
+    assert state_first(shabaab, civilians, attack, "KE", when) == (shabaab, civilians)
+
+
+def test_brazil_names_the_police_first_in_a_shoot_out() -> None:
+    from wirewatch.actors import state_first
+
+    gang = ("Unidentified Gang (Brazil)", 3)
+    police = ("Military Forces of Brazil (2019-) Military Police", 1)
+    assert state_first(gang, police, "Battles", "BR", date(2020, 5, 6)) == (police, gang)
+
+
+def test_lebanese_institutions_tell_a_tripoli_story_s_country() -> None:
+    from wirewatch.actors import country_clue
+
+    assert country_clue("Rioters set fire to a Fransabank branch in Tripoli.") == "LB"
+    assert country_clue("Protesters gathered outside the Seray in Tripoli.") == "LB"
+
+
+def test_execution_marks_make_a_gang_killing() -> None:
+    from wirewatch.actors import local_name
+
+    text = "Two men were found dead, handcuffed and shot in the back of the head."
+    assert local_name("Unidentified Armed Group (Mexico)", 3, "MX", text)[0] == (
+        "Unidentified Gang (Mexico)"
+    )
+
+
+def test_an_unnamed_armed_mention_tied_to_a_group_is_that_group() -> None:
+    names = [a.name for a in find_actors("Gunmen with suspected links to Al Shabab attack a hotel")]
+    assert names == ["Al Shabaab", "Al Shabaab"]
+    (first, *_) = find_actors("Armed group believed to be MRC attacks a homestead")
+    assert first.name == "MRC: Mombasa Republican Council"
+    # A victim named after the verb is no affiliation.
+    killers = find_actors("gunmen killed members of the Taliban")
+    assert killers[0].name is None
+
+
+def test_forces_drawn_from_a_named_group_s_unit_are_that_group() -> None:
+    text = (
+        "Forces from the Martyrs Battalion of the 6th Southern Resistance Brigade thwarted an "
+        "attack of pro-Houthi forces"
+    )
+    assert find_actors(text)[0].name == "Southern Resistance"
+    # Forces that merely come from a place stay unnamed, and a comma ends the unit's name.
+    assert find_actors("Troops from Garissa, Al Shabaab said, were ambushed")[0].name is None
+
+
+def test_a_claimant_telling_its_own_deed_is_its_agent() -> None:
+    from wirewatch.actors import claims_own_deed
+
+    text = "National Resistance forces claimed to have shelled pro-Houthi forces."
+    assert claims_own_deed(text, len("National Resistance forces"))
+    text = "The army said it had killed 12 militants."
+    assert claims_own_deed(text, len("The army"))
+    # A claimant reporting what others did is no agent.
+    assert not claims_own_deed("Police said gunmen killed two people.", len("Police"))
+    assert not claims_own_deed("The army said it had been attacked.", len("The army"))
+
+
+def test_a_monitored_shelling_near_a_government_held_town_is_the_separatists() -> None:
+    from wirewatch.actors import local_name
+
+    text = "The OSCE SMM observed a total of 4 explosions involving unknown weapons near Pisky."
+    name = "Military Forces of Ukraine (2019-)"
+    assert local_name(name, 1, "UA", text)[0] == "NAF: United Armed Forces of Novorossiya"
+    # Not when the story itself names the Ukrainian forces as the shooter.
+    named = "The OSCE SMM said Ukrainian forces fired 4 rounds near Pisky."
+    assert local_name(name, 1, "UA", named)[0] == name
+
+
+def test_the_monitoring_mission_tells_a_ukrainian_story() -> None:
+    from wirewatch.actors import country_clue
+
+    assert country_clue("The OSCE SMM observed 15 explosions near Komsomolets.") == "UA"
+
+
+def test_a_named_unit_is_the_actor_of_its_owner_and_members() -> None:
+    unit = "Military Forces of Syria ({period}) Air Force Intelligence Directorate"
+    text = "suspected members of the regime's Air Force Intelligence abducted 3 civilians"
+    assert [a.name for a in find_actors(text)] == [unit, None]
+    # Members of an unnamed force stay as they were.
+    assert find_actors("members of the security forces opened fire")[0].text == "members"
+
+
+def test_a_note_s_movement_of_forces_label_names_no_forces() -> None:
+    text = "Movement of forces: an unidentified armed group was seen moving in Kompa."
+    assert [a.text for a in find_actors(text)] == ["unidentified armed group"]
+
+
+def test_the_sahel_branch_of_the_islamic_state_takes_its_province_name_in_2022() -> None:
+    text = "ISGS militants killed nine civilians"
+    assert _names(text, "NE", date(2020, 5, 9))[0] == "Islamic State (Greater Sahara)"
+    assert _names(text, "NE", date(2022, 7, 9))[0] == "Islamic State (Sahel)"

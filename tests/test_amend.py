@@ -99,3 +99,72 @@ def test_an_attack_met_with_fire_becomes_a_fight() -> None:
     )
     assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
     assert e.actor1 == "Al Shabaab"
+
+
+def test_the_other_sides_dead_add_to_the_toll() -> None:
+    (e,) = _events(
+        "On 3 March 2021, 3 soldiers were killed when Taliban militants attacked a checkpoint "
+        "in Chah Ab district, Takhar. The district governor said 5 militants were killed.",
+        "2021-03-04",
+    )
+    assert e.event_type == "Battles"
+    assert e.fatalities == 8
+
+
+def test_one_sides_figures_retold_are_not_added() -> None:
+    (e,) = _events(
+        "On 3 March 2021, 3 soldiers were killed when Taliban militants attacked a checkpoint "
+        "in Chah Ab district, Takhar. Officials confirmed that 3 soldiers were killed.",
+        "2021-03-04",
+    )
+    assert e.fatalities == 3
+
+
+def test_the_demonstrators_own_killing_is_the_riots_toll() -> None:
+    (e,) = _events(
+        "On 5 August 2024, residents held a demonstration in front of the police station in "
+        "Sadar upazila (Habiganj, Sylhet). The demonstrators lynched a police officer.",
+        "2024-08-06",
+    )
+    assert e.event_type == "Riots"
+    assert e.fatalities == 1
+
+
+def test_the_dead_a_protest_is_about_are_not_its_own() -> None:
+    (e,) = _events(
+        "On 8 August 2023, relatives of a student who was killed by unidentified men staged "
+        "a human chain protest in Shariatpur city, demanding punishment for the culprits.",
+        "2023-08-09",
+    )
+    assert e.event_type == "Protests"
+    assert e.fatalities == 0
+
+
+def test_a_side_of_the_fight_killing_in_its_place_is_the_fights_toll() -> None:
+    events = _events(
+        "On 2 March 2022, an armed gang clashed with police in Molo (Nakuru). "
+        "1 person was killed by police gunfire.",
+        "2022-03-03",
+    )
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 1)]
+
+
+def test_a_toll_of_the_airstrike_is_the_strikes() -> None:
+    (e,) = _events(
+        "On 29 April 2020, a US aircraft conducted an air strike against Al Shabaab militants "
+        "near Bu'aale town (Middle Juba). One militant was killed in the airstrike.",
+        "2020-04-30",
+    )
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.fatalities == 1
+
+
+def test_a_toll_after_police_fire_on_a_riot_is_the_riots() -> None:
+    (e,) = _events(
+        "On 20 July 2024, student demonstrators clashed with police in Dhaka - Badda city "
+        "(Narayanganj Sadar, Dhaka), demanding abolition of the quota system. Police fired at "
+        "demonstrators. 2 persons, including 1 student were killed.",
+        "2024-07-21",
+    )
+    assert e.event_type == "Riots"
+    assert e.fatalities == 2

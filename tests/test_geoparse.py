@@ -378,3 +378,90 @@ def test_seat_of_government_is_a_point_in_its_town(gaz: Gazetteer) -> None:
     assert abs(white.latitude - 38.9) < 0.2 and abs(white.longitude + 77.0) < 0.2
     kremlin = got["Kremlin"].place
     assert kremlin is not None and kremlin.country == "RU"
+
+
+def test_country_joined_by_and_is_one_name(gaz: Gazetteer) -> None:
+    found = _by_text(_run("The minister said that Trinidad and Tobago missed the meeting.", gaz))
+    tt = found.get("Trinidad and Tobago")
+    assert tt is not None and tt.place is not None and tt.place.country == "TT"
+
+
+def test_country_and_state_names_outrank_towns_alternate_names(gaz: Gazetteer) -> None:
+    # A Mexican story's "Canada" is the country, not La Cañada; "Montana" is the state.
+    text = (
+        "MEXICO CITY (AP) - The pact includes Mexico, the US, and Canada. Montana offered $69 "
+        "per prisoner, while Utah and Idaho grew."
+    )
+    found = _by_text(_run(text, gaz))
+    canada, montana = found["Canada"].place, found["Montana"].place
+    assert canada is not None and canada.country == "CA" and canada.precision == 3
+    assert montana is not None and montana.feature_code == "ADM1"
+
+
+def test_a_site_the_gazetteer_lacks_is_put_at_the_town_named_with_it(gaz: Gazetteer) -> None:
+    text = "The injured were taken to the Kenyatta National Hospital in Nairobi on Monday."
+    found = _by_text(_run(text, gaz))
+    site = found.get("Kenyatta National Hospital")
+    assert site is not None and site.place is not None and site.place.name == "Nairobi"
+    assert site.place.precision == 1 and site.score < 0.5  # a point in the town, said weakly
+    found = _by_text(_run("Fans gathered near Seoul's Jamsil Stadium on Friday.", gaz))
+    site = found.get("Jamsil Stadium")
+    assert site is not None and site.place is not None and site.place.name == "Seoul"
+
+
+def test_a_street_of_an_untold_town_is_near_the_storys_town(gaz: Gazetteer) -> None:
+    text = (
+        "WINNIPEG - Firefighters were called to the 400 block of Maple Avenue on Friday. "
+        "Two people were taken to hospital."
+    )
+    street = _by_text(_run(text, gaz)).get("Maple Avenue")
+    assert street is not None and street.place is not None and street.place.name == "Winnipeg"
+    assert street.place.precision == 2  # near the town: the town was not named with it
+
+
+def test_a_body_named_for_its_building_is_no_place_without_a_cue(gaz: Gazetteer) -> None:
+    text = "ATLANTA (AP) - The Jimmy Carter Center said on Monday that the vote was fair."
+    mentions = _run(text, gaz)
+    assert not any("Center" in m.text for m in mentions if m.place is not None)
+
+
+def test_initials_of_a_place_named_in_full_stand_for_it(gaz: Gazetteer) -> None:
+    text = (
+        "Trinidad and Tobago sent aid to Dominica. The prime minister asked why T&T was not "
+        "represented at the meeting."
+    )
+    tt = _by_text(_run(text, gaz)).get("T&T")
+    assert tt is not None and tt.place is not None and tt.place.country == "TT"
+    # Alone, initials are no place: "BC" could be anything.
+    assert "BC" not in _by_text(_run("The FrontCounter BC office opened on Monday.", gaz))
+
+
+def test_a_peer_in_an_enumeration_does_not_put_a_town_elsewhere(gaz: Gazetteer) -> None:
+    text = "The band was due to play shows in Copenhagen, Hamburg, Bremen and Mannheim this month."
+    copenhagen = _by_text(_run(text, gaz)).get("Copenhagen")
+    assert copenhagen is not None and copenhagen.place is not None
+    assert copenhagen.place.country == "DK"
+
+
+def test_a_name_that_begins_with_a_direction_is_found_whole(gaz: Gazetteer) -> None:
+    text = "The army chief opened two projects in South Waziristan Agency on Tuesday."
+    swa = _by_text(_run(text, gaz)).get("South Waziristan Agency")
+    assert swa is not None and swa.place is not None and swa.place.country == "PK"
+
+
+def test_us_written_in_capitals_is_the_country(gaz: Gazetteer) -> None:
+    us = _by_text(_run("The US Justice Department said the fund lost billions.", gaz)).get("US")
+    assert us is not None and us.place is not None and us.place.country == "US"
+
+
+def test_a_countrys_formal_name_tagged_as_an_organisation_is_the_country(gaz: Gazetteer) -> None:
+    text = "China understands the threat facing the Democratic People's Republic of Korea, he said."
+    found = _by_text(_run(text, gaz))
+    dprk = found.get("Democratic People's Republic of Korea")
+    assert dprk is not None and dprk.place is not None and dprk.place.country == "KP"
+
+
+def test_a_site_whose_kind_comes_first_is_put_at_its_town(gaz: Gazetteer) -> None:
+    text = "He spoke at the daily briefing at the Palais des Nations in Geneva on Tuesday."
+    site = _by_text(_run(text, gaz)).get("Palais des Nations")
+    assert site is not None and site.place is not None and site.place.name == "Geneva"

@@ -228,3 +228,108 @@ def test_coders_rounding_and_split_over_locations() -> None:
 def test_conflicting_reports_are_another_sources_figure() -> None:
     (other,) = find_fatalities("Conflicting reports have eight deaths.")
     assert other.alternative
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("4 police officers, 3 soldiers, and 2 civilians were killed, and 8 were wounded", 9),
+        ("six militants of the northern group and a police inspector were killed", 7),
+        ("Three guards died as well as two attackers.", 5),
+        ("1 commander and his driver were killed by a roadside bomb", 2),
+        ("30 people were killed - 20 died on the spot while 10 succumbed later.", 30),
+        ("3 people including a child reportedly died", 3),
+        ("a man accused of stealing a phone was killed by the crowd", 1),
+        ("a man was kidnapped by three men and stabbed to death near the market", 1),
+        ("He was tortured to death in custody.", 1),
+        ("residents burned him to death", 1),
+        ("gunmen shot dead Peter Otieno, a local trader", 1),
+        ("the operation caused the death of the five gunmen", 5),
+        ("two thieves were fatally assaulted by residents", 2),
+        ("In the following days the death toll was raised from 1 to 4.", 4),
+        ("villagers lynched a cattle thief", 1),
+        ("1 succumbed to his injuries.", 1),
+    ],
+)
+def test_counts_the_dead_of_lists_and_passives(text: str, number: int) -> None:
+    found = find_fatalities(text)
+    assert found, text
+    assert sum(f.number for f in found) == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four soldiers escaped death when their truck hit a mine",
+        "a suspect was held and nearly lynched by a crowd",
+        "people set fire to the house of a man accused in the killing of a trader",
+        "a rally for a teacher who was shot dead by gunmen (coded separately) took place",
+        "two inmates died due to coronavirus infection",
+    ],
+)
+def test_no_dead_of_this_event(text: str) -> None:
+    assert not find_fatalities(text), text
+
+
+def test_a_run_on_count_of_wounded_is_not_dead() -> None:
+    found = find_fatalities("a woman was killed 12 people were injured in the clash")
+    assert sum(f.number for f in found) == 1
+
+
+def test_another_sources_denied_figure_does_not_count() -> None:
+    found = find_fatalities("The governor dismissed reports that 14 people were shot dead.")
+    assert found and all(f.alternative for f in found)
+
+
+def test_side_of_the_dead() -> None:
+    from wirewatch.numbers import side_of
+
+    assert side_of("2 policemen were killed") == "state"
+    assert side_of("killed 3 militants") == "armed"
+    assert side_of("killing at least 5 civilians") == "civilian"
+    assert side_of("5 people were killed") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Five people, including three children, were killed in the attack.", 5),
+        ("2 persons, including 1 student were killed.", 2),
+        ("two militants and five personnel including one policeman were killed", 7),
+        ("5 persons sustained injuries during the clash, 1 of whom succumbed and died.", 1),
+        ("unknown gunmen shot a former militant dead at the market", 1),
+        ("a priest was kidnapped, murdered and buried in a shallow grave", 1),
+        ("a suspect of drug trafficking was shot and died", 1),
+        ("1 person was hit by a stray bullet and killed.", 1),
+        ("the court sentenced to death and executed a young male in the square", 1),
+    ],
+)
+def test_counts_the_dead_of_totals_and_chained_verbs(text: str, number: int) -> None:
+    found = find_fatalities(text)
+    assert found, text
+    assert sum(f.number for f in found) == number
+
+
+def test_a_part_of_a_toll_already_told_is_not_more_dead() -> None:
+    found = find_fatalities("Ten people were killed, 5 of them were children.")
+    assert sum(f.number for f in found) == 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10 people were injured, including two passers-by, in the blast",
+        "The detainee was responsible for the killing of several social leaders.",
+    ],
+)
+def test_no_dead_of_these_events(text: str) -> None:
+    assert not find_fatalities(text), text
+
+
+def test_paragraphs_that_rule_out_deaths() -> None:
+    from wirewatch.numbers import deathless_paragraphs
+
+    text = "Troops bombed a base. No fatalities were reported.\n\nMilitants killed 3 soldiers."
+    ((start, end),) = deathless_paragraphs(text)
+    assert text[start:end].startswith("Troops") and "Militants" not in text[start:end]
+    assert not deathless_paragraphs("No fatalities among the soldiers; 3 militants were killed.")

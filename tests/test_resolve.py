@@ -108,3 +108,36 @@ def test_within_a_story_a_vague_event_of_another_named_day_stays_apart() -> None
     # without a date of its own, the vague one is the other's headline
     headline = replace(province, evidence=())
     assert len(merge_within_document([headline, later])) == 1
+
+
+def test_deaths_told_with_an_arrest_are_the_fights_toll() -> None:
+    arrest = replace(
+        _event("b", "d", 1), event_type="Strategic developments", sub_event_type="Arrests"
+    )
+    lent = apportion([_event("a", "d", 0), arrest], "Clashes. There was 1 fatality and 7 arrests.")
+    assert [e.fatalities for e in lent] == [1, 1]
+    kept = apportion([_event("a", "d", 2), arrest], "Clashes. 1 fatality and 7 arrests.")
+    assert [e.fatalities for e in kept] == [2, 1]
+
+
+def test_a_peaceful_protest_keeps_no_dead_when_no_force_is_told() -> None:
+    protest = replace(_event("p", "d", 1), event_type="Protests", sub_event_type="Peaceful protest")
+    calm = apportion([protest], "Relatives staged a human chain; they said she was killed.")
+    assert [e.fatalities for e in calm] == [0]
+    shot = apportion([protest], "Protesters marched; one was shot dead by police.")
+    assert [e.fatalities for e in shot] == [1]
+
+
+def test_a_paragraph_that_says_nobody_died_keeps_no_dead() -> None:
+    text = "Farmers killed and burned a dozen sheep. There were no human casualties."
+    quiet = replace(
+        _event("a", "d", 10), evidence=(Evidence("d", 0, 15, "Farmers killed", "fatalities"),)
+    )
+    assert [e.fatalities for e in apportion([quiet], text)] == [0]
+    assert [e.fatalities for e in apportion([quiet], "Farmers killed 10 people.")] == [10]
+
+
+def test_dead_split_over_days_keep_one_days_share() -> None:
+    events = [_event("a", "d", 2)]
+    shared = apportion(events, "Clashes. Two fatalities distributed across two days.")
+    assert [e.fatalities for e in shared] == [1]

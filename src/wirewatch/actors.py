@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -350,9 +350,32 @@ def country_hint(text: str) -> str | None:
     for iso2, pattern in _place_patterns().items():
         votes[iso2] = len({m.group(0).lower() for m in pattern.finditer(text)})
     ranked = [kv for kv in votes.most_common(2) if kv[1] > 0]
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+    if not ranked:
+        return country_named(text)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+# Country words too common in other senses, or named mostly as someone else's backer or currency
+# ("US dollar", "a UK-based group"), to tell where a story happens.
+_NOT_WHERE = frozenset({"US", "U.S.", "USA", "UK", "U.K.", "Pole", "Dane", "Turk", "Chad", "Guam"})
+
+
+@functools.lru_cache(maxsize=1)
+def _named_pattern() -> re.Pattern[str]:
+    names = sorted((n for n in demonyms() if n not in _NOT_WHERE), key=len, reverse=True)
+    return re.compile(r"\b(?P<name>" + "|".join(re.escape(n) for n in names) + r")(?:s|'s|’s)?\b")
+
+
+def country_named(text: str) -> str | None:
+    """The one country a story names or whose people it names ("Kenyan nurses held
+    demonstrations", "interference in Kenyan affairs"), when no place was placed: the weakest
+    hint, after places and clues. Two countries named ("Ugandan police attack Kenyan
+    fishermen") say nothing."""
+    table = demonyms()
+    named = {table[m.group("name")] for m in _named_pattern().finditer(text)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _demonym(word: str) -> str | None:
@@ -485,6 +508,30 @@ def _ethnic_names() -> frozenset[str]:
     return frozenset(ad.data("demonyms.json").get("ethnic_groups", []))
 
 
+@functools.lru_cache(maxsize=1)
+def _ethnic_spellings() -> dict[str, str]:
+    return dict(ad.data("demonyms.json").get("ethnic_spellings", {}))
+
+
+def _ethnic_militia(word: str) -> str:
+    """ACLED names a community's militia in one spelling whatever the text's ("Kipsigis" and
+    "Kipsigi" raiders are both the "Kipsigi Ethnic Militia"); `demonyms.json` `ethnic_spellings`."""
+    return f"{_ethnic_spellings().get(word, word)} Ethnic Militia ({{country}})"
+
+
+_HOME = re.compile(r"\b(?P<name>(?:South |North |Central )?[A-Z][a-z]+)\s+$")
+
+
+def _home(sentence: str, start: int) -> str | None:
+    """The country a militia comes from when the text says so right before its name: the
+    "Ethiopian Merrile militia" raiding Kenya is ACLED's "Merrile Ethnic Militia (Ethiopia)"."""
+    lead = _HOME.search(sentence, max(0, start - 30), start)
+    if lead is None:
+        return None
+    name = lead.group("name")
+    return _demonym(name) or (_demonym(name.split()[-1]) if " " in name else None)
+
+
 # Raiders, rustlers and rival communities the text does not name: an unidentified identity militia.
 _UNNAMED_COMMUNAL = re.compile(
     r"\b(?:(?:cattle|livestock|camel|armed|suspected)\s+)?(?:raiders|rustlers)\b|"
@@ -589,13 +636,13 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
         for key, span in pairs:
             a, b = m.span(span)
             if a >= 0 and free(a, b):
-                name = f"{m.group(key)} Ethnic Militia ({{country}})"
+                name = _ethnic_militia(m.group(key))
                 mentions.append(
                     ActorMention(offset + a, offset + b, m.group(span), "militia", name, 4, None)
                 )
     for m in single.finditer(sentence):
         if free(m.start(), m.end()):
-            add(m, "militia", f"{m.group('group')} Ethnic Militia ({{country}})", 4, None)
+            add(m, "militia", _ethnic_militia(m.group("group")), 4, _home(sentence, m.start()))
     for m in _ETHNIC.finditer(sentence):
         word = m.group("group")
         # A capitalised word opening the sentence ("Masked gunmen", "Cattle raiders") is no name.
@@ -606,12 +653,11 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
             and word.lower() not in _NOT_ETHNIC
             and not (opening and word not in _ethnic_names())
         ):
-            add(m, "militia", f"{word} Ethnic Militia ({{country}})", 4, None)
+            add(m, "militia", _ethnic_militia(word), 4, _home(sentence, m.start()))
     for m in _UNNAMED_COMMUNAL.finditer(sentence):
         if free(m.start(), m.end()):
-            lead = re.search(r"\b([A-Z][a-z]+)\s+$", sentence[max(0, m.start() - 25) : m.start()])
-            home = _demonym(lead.group(1)) if lead else None  # "Ethiopian raiders"
-            add(m, "militia", _UNNAMED_COMMUNAL_NAME, 4, home)
+            # "Ethiopian raiders", "suspected South Sudanese raiders"
+            add(m, "militia", _UNNAMED_COMMUNAL_NAME, 4, _home(sentence, m.start()))
     for m in _people_pattern().finditer(sentence):
         if free(m.start(), m.end()):
             add(m, "civilian", None, 7, _demonym(m.group("people")[:-1]), backed=False)
@@ -632,7 +678,113 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
             adj = m.group("adj")
             add(m, kind, None, _KIND_INTER[kind], _demonym(adj) if adj else None)
     mentions.sort(key=lambda a: a.start)
-    return mentions
+    # "Movement of forces:" heads a note: it is the kind of event, the forces are no one's.
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            _LABEL_BEFORE.search(sentence, 0, m.start - offset)
+            and sentence.startswith(":", m.end - offset)
+        )
+    ]
+    return _affiliated(sentence, offset, _possessed(sentence, offset, mentions))
+
+
+_LABEL_BEFORE = re.compile(r"\bMovement of $")
+_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+_POSSESSIVE = re.compile(r"(?:'s|’s|')\s+$")
+
+
+def _possessed(sentence: str, offset: int, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A named unit is the actor of the force that owns it and of the members it has: "members
+    of the regime's Air Force Intelligence" are the Air Force Intelligence Directorate, not the
+    regime's forces at large nor civilians."""
+    dropped: set[int] = set()
+    for i in range(len(mentions) - 1):
+        mention, nxt = mentions[i], mentions[i + 1]
+        if nxt.name is None or not nxt.armed:
+            continue
+        between = sentence[mention.end - offset : nxt.start - offset]
+        if mention.name is None and mention.kind == nxt.kind and _POSSESSIVE.fullmatch(between):
+            dropped.add(i)  # "the regime's Air Force Intelligence"
+            members = mentions[i - 1] if i > 0 else None
+            if (
+                members is not None
+                and members.text.lower() in {"members", "member"}
+                and _MEMBERS_OF.fullmatch(sentence[members.end - offset : mention.start - offset])
+            ):
+                dropped.add(i - 1)
+        elif mention.text.lower() in {"members", "member"} and _MEMBERS_OF.fullmatch(between):
+            dropped.add(i)  # "members of the Air Force Intelligence"
+    return [m for k, m in enumerate(mentions) if k not in dropped]
+
+
+# "gunmen with suspected links to Al Shabaab", "militants loyal to the Islamic State": what joins
+# an unnamed armed mention to the named group it belongs to.
+_AFFILIATION = re.compile(
+    r"\s*,?\s*(?:who\s+(?:are|were)\s+)?(?:"
+    r"(?:suspected|believed|alleged|said|thought)\s+to\s+be\s+(?:(?:members|part|fighters)\s+of\s+)?|"
+    r"(?:(?:suspected|alleged)(?:ly)?\s+)?(?:(?:with|having)\s+(?:suspected\s+|alleged\s+|close\s+)?"
+    r"(?:links|ties)\s+to|linked\s+to|affiliated\s+(?:to|with)|belonging\s+to|loyal\s+to|"
+    r"allied\s+to|members\s+of|from)\s+"
+    r")(?:the\s+)?",
+    re.I,
+)
+
+
+# "forces from Ash Shubaji Martyrs Battalion of the 6th Southern Resistance Brigade": unnamed
+# forces drawn from a unit of a named group, a few words of unit name between.
+_UNIT_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,8}", re.I)
+_FORCES = re.compile(r"(?i)(?:forces|fighters|troops|units?|elements|members)")
+
+
+def _affiliated(sentence: str, offset: int, mentions: list[ActorMention]) -> list[ActorMention]:
+    """An unnamed armed mention that the text ties to a named group right after it is that
+    group: ACLED names "gunmen with suspected links to Al Shabaab" Al Shabaab, and "forces from
+    a battalion of the Southern Resistance" the Southern Resistance."""
+    out = list(mentions)
+    dropped: set[int] = set()
+    for i, mention in enumerate(mentions):
+        if mention.name is not None or mention.country is not None:
+            continue
+        unit = mention.kind == "military" and bool(_FORCES.fullmatch(mention.text))
+        if mention.kind != "rebel" and not unit:
+            continue
+        # "believed to be members of Al Shabaab": the word "members" is no mention of its own.
+        j = i + 1
+        while j < len(mentions) and mentions[j].text.lower() in {"members", "member"}:
+            j += 1
+        if j >= len(mentions):
+            continue
+        group = mentions[j]
+        if group.name is None or group.kind not in {"rebel", "militia"}:
+            continue
+        between = sentence[mention.end - offset : group.start - offset]
+        if (
+            _AFFILIATION.fullmatch(between)
+            if mention.kind == "rebel"
+            else _UNIT_OF.fullmatch(between) and "," not in between
+        ):
+            out[i] = replace(
+                mention, kind=group.kind, name=group.name, inter=group.inter, country=group.country
+            )
+            dropped.update(range(i + 1, j))
+    return [m for k, m in enumerate(out) if k not in dropped]
+
+
+# "National Resistance forces claimed to have shelled", "the army said it had killed": a
+# claimant telling its own deed.
+_OWN_DEED = re.compile(
+    r"\s*(?:claimed|claims|said|says|announced|stated)\s+"
+    r"(?:to\s+have\s+|(?:that\s+)?(?:it|they)\s+had\s+)(?!been\b)",
+    re.I,
+)
+
+
+def claims_own_deed(text: str, end: int) -> bool:
+    """Whether the actor ending at `end` claims a deed of its own: it is the claim's source and
+    the event's agent at once, so the claim may not hide it from the event."""
+    return bool(_OWN_DEED.match(text, end))
 
 
 @functools.lru_cache(maxsize=1)
@@ -866,3 +1018,29 @@ def local_name(
                         new = new.replace(key, ad.state_name(prefix, cname, country, when))
                 return new, int(rule["inter"])
     return name, inter
+
+
+_STATE = ("Military Forces of ", "Police Forces of ")
+
+
+def state_first(
+    actor1: tuple[str | None, int | None],
+    actor2: tuple[str | None, int | None],
+    event_type: str | None,
+    country: str | None,
+    when: date | None,
+) -> tuple[tuple[str | None, int | None], tuple[str | None, int | None]]:
+    """The pair in the order a coding desk wrote it (`actors.json` `state_first`): where and
+    when the desk named the state's forces first in a fight, whoever began it, the story's
+    attacker becomes actor2. A fight of the state with itself, or with civilians, is left alone."""
+    name1, name2 = actor1[0], actor2[0]
+    if name1 is None or name2 is None or when is None or name1.startswith(_STATE):
+        return actor1, actor2
+    if not name2.startswith(_STATE) or name1.startswith("Civilians"):
+        return actor1, actor2
+    for rule in ad.dictionary().get("state_first", []):
+        if country not in rule["in"] or event_type not in rule["event_types"]:
+            continue
+        if date.fromisoformat(rule["from"]) <= when < date.fromisoformat(rule["until"]):
+            return actor2, actor1
+    return actor1, actor2

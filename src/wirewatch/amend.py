@@ -18,7 +18,7 @@ from wirewatch.actors import ActorMention, canonical, find_actors, iso2_of
 from wirewatch.coding import Coded
 from wirewatch.lexicon import Trigger
 from wirewatch.models import Document, Event, Evidence
-from wirewatch.numbers import Fatalities
+from wirewatch.numbers import Fatalities, side_of
 
 # A count of the event's dead stated as such ("2 fatalities", "fatalities coded as 10") overrides
 # the figures met in its sentences.
@@ -49,15 +49,38 @@ def continues(event: Event, prev: Event, coded: Coded) -> bool:
         # "LNA forces shelled GNA positions in Tagiura. Shells also struck the coastal road of
         # Tagiura, killing three civilians": more of the same strike at the same place.
         return event.event_type in _VIOLENT_TYPES
-    if coded.trigger.cls not in {"kill", "attack"} or coded.actor1 is not None:
+    here = event.location == prev.location or event.geo_precision == 3 or not _placed_here(event)
+    if (
+        event.fatalities
+        and prev.event_type in _VIOLENT_TYPES
+        and event.actor1 is not None
+        and event.actor1 in {prev.actor1, prev.actor2}
+        and coded.trigger.cls in {"kill", "attack", "clash"}
+        and not _FIGHT_BACK.search(event.notes)
+        and here
+    ):
+        # "Armed men clashed with police. 1 person was killed by police gunfire", "They
+        # clashed with police forces, who used live ammunition, killing two people": a side of
+        # the fight just told kills, in the same place: the fight's toll, not a new event.
+        return True
+    victims = coded.actor1 is not None and _among_dead(event, coded.actor1)
+    if coded.trigger.cls not in {"kill", "attack"} or (coded.actor1 is not None and not victims):
         return False
     # "One person was killed in the clash": a death with no killer of its own, told after a
-    # fight, a riot or a strike, is that event's toll.
-    toll = coded.trigger.cls == "kill" and prev.event_type in _VIOLENT_TYPES
+    # fight, a riot or a strike, is that event's toll. So is a clause whose only named side is
+    # its dead ("2 militants were also killed", "One injured policeman later died").
+    toll = (coded.trigger.cls == "kill" or victims) and prev.event_type in _VIOLENT_TYPES
     if not (same_kind or toll):
         return False
-    own_place = any(ev.field == "location" for ev in event.evidence)
-    return event.location == prev.location or event.geo_precision == 3 or not own_place
+    return here
+
+
+def _among_dead(event: Event, actor: ActorMention) -> bool:
+    """Is the actor named inside the clause's count of dead ("2 *militants* were killed")?"""
+    return any(
+        ev.field == "fatalities" and ev.start <= actor.start and actor.end <= ev.end
+        for ev in event.evidence
+    )
 
 
 _ALSO = re.compile(r"\balso\b", re.I)
@@ -174,9 +197,25 @@ def add_fatalities(
     ]
     evidence += [e for e in extra if e.field == "event"]
     summary = any(_SUMMARY.search(f.text) for f in fatal)
-    if fatal and event.fatalities and all(f.alternative for f in fatal):
-        # Another source's figure: ACLED keeps the more conservative of the two.
+    old_claimed = [_claimed(doc.text, e.start) for e in event.evidence if e.field == "fatalities"]
+    new_claimed = [_claimed(doc.text, f.start) for f in fatal]
+    if (
+        fatal
+        and event.fatalities
+        and (
+            all(f.alternative for f in fatal)
+            or (all(new_claimed) and old_claimed and not any(old_claimed))
+        )
+    ):
+        # Another source's figure, or a group's claim after an independent one: ACLED keeps the
+        # more conservative of the two.
         return replace(event, fatalities=min(number, event.fatalities), evidence=tuple(evidence))
+    if fatal and event.fatalities and all(old_claimed) and not any(new_claimed):
+        # "Al Shabaab claimed killing four. Kenya said only one was killed": a group's own
+        # claim gives way to the independent figure.
+        return replace(
+            event, fatalities=number, fatalities_estimated=estimated, evidence=tuple(evidence)
+        )
     if fatal and not summary and all(f.additional for f in fatal):
         # "Another six were killed": more dead than those the event already counts.
         return replace(
@@ -185,11 +224,37 @@ def add_fatalities(
             fatalities_estimated=estimated or event.fatalities_estimated,
             evidence=tuple(evidence),
         )
+    old = [e.text for e in event.evidence if e.field == "fatalities"]
+    if fatal and event.fatalities and not summary and not any(_SUMMARY.search(t) for t in old):
+        new_sides = {side_of(f.text) for f in fatal}
+        old_sides = {side_of(t) for t in old}
+        if "" not in new_sides | old_sides and not new_sides & old_sides:
+            # "2 policemen were killed ... 2 militants were killed": one side's dead after the
+            # other's; ACLED counts both.
+            return replace(
+                event,
+                fatalities=event.fatalities + number,
+                fatalities_estimated=estimated or event.fatalities_estimated,
+                evidence=tuple(evidence),
+            )
     if number > event.fatalities or (summary and fatal):
         return replace(
             event, fatalities=number, fatalities_estimated=estimated, evidence=tuple(evidence)
         )
     return replace(event, evidence=tuple(evidence))
+
+
+# "Al Shabaab claimed killing four", "the group claimed to have killed 10 soldiers": the
+# figure is a party's own claim.
+_CLAIMED_BEFORE = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:that\s+)?(?:(?:it|they|he|its\s+\w+)\s+)?(?:had\s+)?"
+    r"(?:to have\s+)?(?:killed\s+|killing\s+)?$",
+    re.I,
+)
+
+
+def _claimed(text: str, start: int) -> bool:
+    return bool(_CLAIMED_BEFORE.search(text[max(0, start - 60) : start].rstrip() + " "))
 
 
 def toll_target(events: list[Event], last: int, first: int) -> int:
@@ -221,7 +286,15 @@ _ANAPHOR = re.compile(
     r"(?:[\w-]+\s+)?(?:attacks?|assaults?|clash(?:es)?|incidents?|blasts?|explosions?|raids?|"
     r"fighting|violence|protests?|demonstrations?|riots?|strikes?|shelling|ambush|battles?|"
     r"gunfights?|gun-?battles?|shoot-?outs?|exchanges? of fire|confrontations?|skirmish(?:es)?|"
-    r"bombings?|unrest|melee|scuffles?|brawl|fire ?fight)\b",
+    r"bombings?|unrest|melee|scuffles?|brawl|fire ?fight|air ?strikes?|drone strikes?|"
+    r"bombardments?|operations?|offensive|crossfire|shootings?)\b",
+    re.I,
+)
+# "5 persons were killed in clashes in Shonir Akhra": dead of a fight named without an article
+# are the dead of the fight just told.
+_DEAD_IN = re.compile(
+    r"\b(?:killed|died|dead|deaths?)\s+(?:in|during|amid)\s+(?:clashes|fighting|the violence|"
+    r"violence|skirmishes|exchanges of fire|gunfights?)\b",
     re.I,
 )
 # A relative clause tells of someone named in its sentence, not of a new happening.
@@ -247,7 +320,7 @@ TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government r
 
 def refers_back(text: str) -> bool:
     """Does the clause name an event already told ("in the attack", "during the clash")?"""
-    return bool(_ANAPHOR.search(text))
+    return bool(_ANAPHOR.search(text) or _DEAD_IN.search(text))
 
 
 def is_relative(text: str) -> bool:
@@ -333,7 +406,8 @@ VIOLENT_OR_DEMONSTRATION = _VIOLENT_TYPES | {"Protests"}
 _CROWD_CONTROL = re.compile(
     r"\b(?:tear ?gas|rubber bullets|pellets|water cannons?|sound grenades|stun grenades|"
     r"batons?|baton-charged|lathi|live (?:rounds|ammunition|bullets)|dispers\w+|gunfire|"
-    r"opened fire|warning shots|fired (?:shots|in the air))\b",
+    r"opened fire|warning shots|fired (?:shots|in the air)|"
+    r"fired (?:at|on|upon|into) (?:the )?(?:demonstrators|protesters|rioters|crowds?|mobs?))\b",
     re.I,
 )
 _FORCES = re.compile(
@@ -353,8 +427,17 @@ def answers_riot(prev: Event, text: str) -> bool:
 
 def has_own_place(event: Event, target: Event) -> bool:
     """Is the event placed somewhere of its own, finer than a province and not the target's?"""
-    own_place = any(ev.field == "location" for ev in event.evidence)
-    return own_place and event.geo_precision != 3 and event.location != target.location
+    return _placed_here(event) and event.geo_precision != 3 and event.location != target.location
+
+
+def _placed_here(event: Event) -> bool:
+    """Does the clause that told the event name its place itself? A place taken from elsewhere
+    in the story (its lede, its dateline) sets no event apart."""
+    spans = [(ev.start, ev.end) for ev in event.evidence if ev.field == "event"]
+    return any(
+        ev.field == "location" and (not spans or any(a <= ev.start < b for a, b in spans))
+        for ev in event.evidence
+    )
 
 
 def _unnamed(actor: str | None) -> bool:

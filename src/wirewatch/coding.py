@@ -71,7 +71,7 @@ _CIVILIAN_TARGET = re.compile(
 _MILITARY_TARGET = re.compile(
     r"\b(?:positions?|bases?|checkpoints?|posts?|convoys?|patrols?|barracks|outposts?|garrisons?|"
     r"troops|soldiers|forces|units?|front(?:line)?s?|military|army|police stations?|"
-    r"(?:military|army|police|KDF|AP|GSU|[A-Z]{2,5}) camps?)\b",
+    r"(?:military|army|police|KDF|AP|GSU|[A-Z]{2,5}) camps?)\b(?!-)",
     re.I,
 )
 # An attack told as an offensive ("a two-pronged attack", "a counter-attack") is a fight.
@@ -80,10 +80,14 @@ _OFFENSIVE = re.compile(
 )
 # What makes rioting a (violent) demonstration rather than a mob: a demand, a blockade, a riot.
 _DEMONSTRATING = re.compile(
-    r"\b(?:demonstrat\w*|(?<!anti-)riot(?:ed|ers|ing|s)?(?![- ]police)|demand\w*|barricad\w*|burn\w* (?:tyres|tires)|"
-    r"block\w* (?:the |a |several )?(?:roads?|streets?|highway|entrance)|in protest)\b",
+    r"\b(?:demonstrat\w*|(?<!anti-)riot(?:ed|ers|ing|s)?(?![- ]police)|demand\w*|denounc\w*|barricad\w*|burn\w* (?:\w+ )?(?:tyres|tires)|"
+    r"block\w* (?:the |a |several )?(?:roads?|streets?|highway|entrance)|in protest|protest\w*|unrest|"
+    r"(?:post-?election|electoral|election-related|election) violence)\b",
     re.I,
 )
+# Election violence named beside a killing or a fight is its backdrop ("hacked to death during the
+# post-election violence"); told alone ("three days of post-election violence") it is the riot.
+_UNREST = re.compile(r"(?:post-?election|electoral|election-related|election) violence", re.I)
 # Small arms make a fight of heavy-weapons fire; heavy machine guns, grenade launchers and IFVs
 # fired at positions are, for ACLED, shelling (its Ukraine and Syria coding counts them so).
 _LIGHT_ARMS = re.compile(
@@ -94,7 +98,7 @@ _LIGHT_ARMS = re.compile(
 _FIRE_ONLY = re.compile(r"(?:fired|bursts?|shots|small|machine|grenade|sniper|gun ?fire)\b", re.I)
 _ANYONE = re.compile(r"(?:[\w-]+\s+){0,2}(?:m[ae]n|people|persons?|individuals?)")
 _FIREARMS = re.compile(
-    r"\b(?:shot|shoot\w*|guns?|gunfire|gunm[ae]n|firearms?|rifles?|pistols?|bullets?|opened fire|"
+    r"\b(?:exchanges? of fire|exchanged fire|firefights?|gun ?battles?|shoot-?outs?|shot|shoot\w*|guns?|gunfire|gunm[ae]n|firearms?|rifles?|pistols?|bullets?|opened fire|"
     r"AK-?47s?|fired|gunned|gunshots?|heavily armed|armed with|"
     r"armed (?:\w+ )?(?:youths?|m[ae]n|individuals|groups?|persons|people|gangs?|militias?|pastoralists|"
     r"herders|farmers|families|clans?|tribes(?:m[ae]n)?|residents|villagers|locals))\b",
@@ -123,6 +127,8 @@ _CROWD = re.compile(
 _COMMUNITY_MEN = re.compile(
     r"\b(?:farmers|herders|herdsm[ae]n|pastoralists|tribesm[ae]n|clansm[ae]n|raiders)\b", re.I
 )
+# Bare-handed violence: an assault or a beating.
+_BEATING = re.compile(r"(?:assault|beat)", re.I)
 # Words before a demonstration that make it the victims' doing or a past cause.
 _PROTEST_CONTEXT = re.compile(
     r"(?:\b(?:for|over|of|after|suspicion of)\s+(?:\w+\s+)?(?:participat\w*|involve\w*|join\w*|"
@@ -196,6 +202,14 @@ _PASSIVE = re.compile(
 )
 
 
+# "by feuding youth", "by unidentified motorcycle-riding assailants" name who acted; "by attacking
+# local villagers" tells how.
+_BY_AGENT = re.compile(
+    r"(?<![-\w])by\s+(?:(?!(?:attack|kill|shoot|fir|target|burn|loot|abduct|beat|raid|storm)\w*ing\b)"
+    r"[\w-]+\s+){0,3}$"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Clause:
     start: int
@@ -264,13 +278,21 @@ def _split_roles(
         (
             a
             for a in after
-            if re.search(r"(?<![-\w])by\s+(?:\w+\s+){0,3}$", clause.text[: a.start - clause.start])
+            if _BY_AGENT.search(clause.text[: a.start - clause.start])
             and (passive or a.start - trigger.end < 40)
         ),
         None,
     )
     tail = clause.text[trigger.end - clause.start : trigger.end - clause.start + 12]
     passive = passive or bool(re.match(r"\s+by\b", tail))
+    if not passive and by_agent is None and _headline_passive(trigger, before, clause):
+        # "Journalist attacked for taking photos", "3 civilians killed ... by Somali raiders":
+        # a headline drops the "was"; the people named first are the victims.
+        passive = True
+        by_agent = next(
+            (a for a in after if _BY_AGENT.search(clause.text[: a.start - clause.start])),
+            None,
+        )
     if passive or by_agent is not None:
         agent = by_agent
         patient = before[-1] if before else next((a for a in after if a is not by_agent), None)
@@ -309,6 +331,39 @@ def _split_roles(
     return agent, patient
 
 
+_PARTICIPLE_TAIL = re.compile(
+    r"\s*(?:$|[,.;:(-]|(?:in|at|on|near|for|by|during|after|while|when|as|over|with|from|"
+    r"inside|outside|early|late|last|yesterday|overnight)\b)",
+    re.I,
+)
+
+
+def _headline_passive(trigger: Trigger, before: list[ActorMention], clause: Clause) -> bool:
+    """A past participle straight after the people it befell, with no object ("Journalist
+    attacked for", "2 officers killed in"), and nothing before them that could be their verb."""
+    if not before or before[-1].name is not None:
+        return False
+    if before[-1].kind not in {"civilian", "police", "military"}:
+        return False  # "gunmen shot at", "assailants attacked, looted": attackers named first
+    if trigger.cls not in {"attack", "kill", "abduct", "sexual"}:
+        return False  # "forces clashed with": a fight's verb takes no victim
+    victim = before[-1]
+    verb = trigger.text.split()[0].lower()
+    if not (verb.endswith("ed") or verb in {"shot", "hit", "beaten", "slain", "burnt", "stabbed"}):
+        return False
+    if clause.text[victim.end - clause.start : trigger.start - clause.start].strip():
+        return False
+    lead = clause.text[: victim.start - clause.start].split(",")[-1]
+    if re.search(r"\w(?:ed|ing)\b", lead):
+        return False
+    # The verb's own words ("shot dead", "hacked to death"), not an object the trigger took in
+    # ("hit several women").
+    whole = re.fullmatch(r"\w+ (?:dead|down|to death|alive)", trigger.text, re.I)
+    end = trigger.end if whole else trigger.start + len(verb)
+    tail = _PARTICIPLE_TAIL.match(clause.text, end - clause.start)
+    return tail is not None and not (verb == "shot" and tail.group(0).strip().lower() == "at")
+
+
 def code_clause(
     clause: Clause, triggers: list[Trigger], actors: list[ActorMention]
 ) -> Iterator[Coded]:
@@ -316,8 +371,27 @@ def code_clause(
     # "in Kotwali police area", "under Sadar police station limits": South Asian notes name a
     # place by its police station; that is no actor.
     actors = [a for a in actors if not _JURISDICTION.match(clause.text, a.end - clause.start)]
+    actors = [a for a in actors if not _part_of_armed(a, actors, clause)]
     for coded in _code_clause(clause, triggers, actors):
         yield _demonstrators(coded)
+
+
+_COLLECTIVE = re.compile(r"(?:members?|groups?|elements|factions?|units?|cadres|fighters)", re.I)
+_PEOPLE = re.compile(r"\b(?:communit(?:y|ies)|tribes?|clans?|people|villagers|families)\b", re.I)
+_OF = re.compile(r"\s+of\s+(?:the\s+|an?\s+|two\s+|rival\s+|several\s+)?", re.I)
+
+
+def _part_of_armed(actor: ActorMention, actors: list[ActorMention], clause: Clause) -> bool:
+    """ "members of HTS", "two groups of security forces": a bare collective noun whose "of"
+    names an armed side is that side, not a group of civilians."""
+    if actor.kind != "civilian" or actor.name or not _COLLECTIVE.fullmatch(actor.text):
+        return False
+    of = _OF.match(clause.text, actor.end - clause.start)
+    if of is None:
+        return False
+    start = clause.start + of.end()
+    # "members of the Fulani community" are the community's people, not its militia.
+    return any(a.armed and a.start == start and not _PEOPLE.search(a.text) for a in actors)
 
 
 def _demonstrators(coded: Coded) -> Coded:
@@ -353,6 +427,8 @@ def _code_clause(
         )
         return
     triggers = [t for t in triggers if not _protest_as_context(t, clause)]
+    if any(t.family == "violent" for t in triggers):
+        triggers = [t for t in triggers if not (t.cls == "riot" and _UNREST.fullmatch(t.text))]
     if not codable(triggers):
         return
     classes = {t.cls for t in triggers}
@@ -456,7 +532,10 @@ def _violence_leads(triggers: list[Trigger], actors: list[ActorMention]) -> bool
     first_violent = min(t.start for t in triggers if t.family == "violent")
     first_demo = min(t.start for t in triggers if t.family == "demonstration")
     fighters = [a for a in actors if a.armed and a.kind not in {"police"}]
-    return first_violent < first_demo and bool(fighters)
+    # "workers clashed with police and Ansar forces during their demonstration": the crowd that
+    # fights is demonstrating; only a fight an armed side opens leads.
+    crowd_first = bool(actors) and actors[0].kind in {"civilian", "protester", "rioter"}
+    return first_violent < first_demo and bool(fighters) and not crowd_first
 
 
 def _code_demonstration(
@@ -500,6 +579,16 @@ def _code_demonstration(
             # "police set fire to a village", "militants torched a school": an armed side's
             # arson is its property destruction or attack, never a riot.
             return None
+        if (
+            arson
+            and agent is None
+            and rioters is None
+            and "kill" in classes
+            and not _CROWD.search(clause.text)
+        ):
+            # "One person was killed, and more houses were torched": a toll and burning told with
+            # nobody doing them belong to the fight or raid told before, not to a new mob.
+            return None
         # Rioters with no demonstration to speak of: mob violence (ACLED's "Mob violence").
         victim = next(
             (
@@ -513,8 +602,10 @@ def _code_demonstration(
             "Riots", "Mob violence", "ASSAULT", t, rioters, victim, default_actor1="rioter"
         )
     # "set ablaze" kills only when a person burns; beside demonstrators it is their arson.
-    killing = any(t.cls == "kill" and not t.text.lower().startswith("set ") for t in triggers)
-    if "excessive" in classes or (killing and protesters is not None and police is not None):
+    rioting, attacked = _who_was_violent(clause, triggers, actors)
+    # Lethal force against demonstrators who were not themselves violent is excessive force; a
+    # crowd that stoned or burned and was fired on is a violent demonstration (ACLED's codebook).
+    if not rioting and ("excessive" in classes or _killed_at_protest(clause, triggers, actors)):
         return Coded(
             "Protests",
             "Excessive force against protesters",
@@ -524,7 +615,6 @@ def _code_demonstration(
             police,
             default_actor1="protester",
         )
-    rioting, attacked = _who_was_violent(clause, triggers, actors)
     if "protest" not in classes or rioting:
         return Coded(
             "Riots", "Violent demonstration", "PROTEST", t, rioters, police, default_actor1="rioter"
@@ -542,6 +632,69 @@ def _code_demonstration(
     return Coded(
         "Protests", "Peaceful protest", "PROTEST", t, protesters, None, default_actor1="protester"
     )
+
+
+_ANIMALS = re.compile(
+    r"\s+(?:an?\s+|the\s+|their\s+|\d+\s+|some\s+|several\s+)?(?:\w+\s+)?(?:lambs?|goats?|sheep|"
+    r"cows?|cattle|animals?|livestock|chickens?|pigs?|oxen|dogs?|camels?|donkeys?)\b",
+    re.I,
+)
+# The protest is when the killing happened: "shot dead during protests", "as villagers protested".
+_DURING = re.compile(
+    r"\b(?:during|as|amid|while|when|at|in)\s+(?:the\s+|a\s+|an\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+# What the demonstrators said or protested about: "claimed that she was killed", "accusing a
+# leader of beating", "protest a killing", "relatives of the man beaten to death".
+_TOLD = re.compile(
+    r"\b(?:claim\w*|sa(?:id|ys?)|alleg\w*|accus\w*|blam\w*)\b|^\s*(?:the\s+|a\s+|an\s+)?$|"
+    r"\b(?:of|for)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# A killing some time before the protest: "two weeks before", "earlier in the week".
+_BEFORE = re.compile(r"\b(?:before|earlier|ago|previous|last (?:week|month))\b", re.I)
+
+
+def _killed_at_protest(clause: Clause, triggers: list[Trigger], actors: list[ActorMention]) -> bool:
+    """Someone killed at a demonstration, by the police or by nobody named ("one person was shot
+    dead during protests"): not an officer the crowd killed, an armed group's victims, nor the
+    killing the crowd protested."""
+    protests = [p for p in triggers if p.family == "demonstration"]
+    for t in triggers:
+        # "set ablaze" kills only when a person burns; beside demonstrators it is their arson.
+        if t.cls != "kill" or t.text.lower().startswith("set "):
+            continue
+        if clause.text[: t.start - clause.start].lower().endswith("anti-"):
+            continue  # "International Anti-Torture Day"
+        if _ANIMALS.match(clause.text, t.end - clause.start):
+            continue  # "slaughtered a lamb outside the office as part of their protest"
+        if _BEFORE.search(clause.text[t.end - clause.start : t.end - clause.start + 40]):
+            continue
+        agent, patient = _split_roles(t, actors, clause)
+        opening = max((p.end for p in protests if p.end <= t.start), default=None)
+        if opening is not None:
+            between = clause.text[opening - clause.start : t.start - clause.start]
+            if _CAUSE.search(between) and not acts_after_grievance(between, t):
+                continue  # "protest against the killing", "boycott work after ... were killed"
+            if _TOLD.search(between):
+                continue
+        elif patient is None or patient.kind != "protester":
+            # Told before the protest, the killing is its backdrop ("the family of a constable
+            # who was shot dead held a protest") unless it happened during it, or the
+            # demonstrators were its victims ("police beat protesters").
+            closing = min((p.start for p in protests if p.start >= t.end), default=None)
+            if closing is None or not _DURING.search(
+                clause.text[t.end - clause.start : closing - clause.start]
+            ):
+                continue
+        if patient is not None and patient.kind in {"police", "military"}:
+            continue
+        if agent is not None and agent.kind not in {"police", "military"}:
+            continue
+        if agent is None and any(a.armed and a.kind not in {"police", "military"} for a in actors):
+            continue
+        return True
+    return False
 
 
 def _demands_after_loot(clause: Clause) -> bool:
@@ -592,6 +745,9 @@ def _intervened(clause: Clause, triggers: list[Trigger]) -> bool:
         )
         start = max(opening, clause.start)
         before = clause.text[start - clause.start : t.start - clause.start]
+        after = clause.text[t.end - clause.start : t.end - clause.start + 40]
+        if not opening and _PROTEST_TARGET.match(after):
+            return True  # "after police broke up a weekly demonstration": done to the protest
         if re.search(r"\b(?:the|of|an?|their|his|her|its)\s+$", before, re.I):
             continue  # "the arrested president", "relatives of detained members": a grievance
         if not _CAUSE.search(before):
@@ -686,13 +842,25 @@ def _code_violence(
             default_actor1=default,
         )
         return _with_state_adjectives(coded, clause)
-    victims_armed = patient is not None and patient.armed
+    # Herders or villagers named by their community are its people when they are the victims.
+    victims_armed = (
+        patient is not None
+        and patient.armed
+        and not (
+            patient.kind == "militia"
+            and (_COMMUNITY_MEN.search(patient.text) or _PEOPLE.search(patient.text))
+            and not _FIGHTERS.search(patient.text)
+        )
+    )
     others = [t for t in triggers if t.cls in {"clash", "attack", "kill"}]
     if main.cls == "abduct" and others:
         # Soldiers killed and one taken hostage in an attack on a base: the fight is the event.
         rest = [t for t in triggers if t.cls != "abduct"]
         battle = _code_violence(clause, rest, actors, classes)
         if isinstance(battle, Coded) and battle.event_type == "Battles":
+            return battle
+        if isinstance(battle, Coded) and any(t.cls == "kill" for t in rest):
+            # "kidnapped and killed": ACLED codes an abduction that ends in death as the attack.
             return battle
     if main.cls == "abduct":
         return Coded(
@@ -757,7 +925,11 @@ def _code_violence(
             return Coded(
                 "Battles", "Armed clash", "ASSAULT", main, agent, patient, default_actor1="rebel"
             )
-        if main.cls != "clash" and agent.kind == "civilian" and _armed_assailants(agent, clause):
+        if (
+            main.cls != "clash"
+            and agent.kind == "civilian"
+            and _armed_assailants(agent, clause, main)
+        ):
             # "unknown individuals with machetes killed a woman": armed assailants, not a crowd.
             agent = replace(agent, kind="rebel", inter=3)
         else:
@@ -782,6 +954,11 @@ def _code_violence(
             r"\bexchange|\bbetween\b|\bencounter|\b(?:two|rival) groups\b|\beach other\b",
             clause.text,
             re.I,
+        ) or (
+            # "Police reservists and herdsmen from Pokot clashed": two sides as the subject.
+            re.match(r"clashed$", main.text, re.I)
+            and _TWO_SUBJECTS.search(clause.text[: main.start - clause.start]) is not None
+            and len([a for a in actors if a.end <= main.start]) >= 2
         )
         # "clashed with armed individuals": people named armed are a side, not victims.
         civilian_victims = (
@@ -796,6 +973,12 @@ def _code_violence(
             "Battles", "Armed clash", "ASSAULT", main, agent, patient, default_actor1="rebel"
         )
     after = clause.text[main.end - clause.start : main.end - clause.start + 60]
+    if agent is not None and main.end <= agent.start < main.end + 60:
+        # "wounded by Afghan forces fire in a village": the forces named after the verb fired.
+        after = (
+            " " * (agent.end - main.end)
+            + clause.text[agent.end - clause.start : main.end - clause.start + 60]
+        )
     civilian_hit = _CIVILIAN_TARGET.search(after)
     military_hit = _MILITARY_TARGET.search(after)
     # The target is the first one named: "a Puntland base in Terage village" is a base.
@@ -832,15 +1015,28 @@ def _code_violence(
     )
 
 
-def _armed_assailants(agent: ActorMention, clause: Clause) -> bool:
+# "X (from Y) and Z (from W) clashed": two sides joined as the subject, no verb between.
+_TWO_SUBJECTS = re.compile(r"^[^,;]*\band\b[^,;]*$")
+
+
+def _armed_assailants(agent: ActorMention, clause: Clause, main: Trigger) -> bool:
     """Unnamed people who kill or wound with blades or guns act as an armed group (ACLED's
     unidentified armed group or communal militia); crowds with sticks and stones, and people
     punishing a suspect, are a mob."""
     text = clause.text
     if _MOB.search(text) or _CRUDE.search(text):
         return False
-    if _FIREARMS.search(text) or _BLADES.search(text) or _COMMUNITY_MEN.search(agent.text):
-        return True  # guns, machetes; herders or farmers who raid: a communal militia
+    if _FIREARMS.search(text) or _BLADES.search(text):
+        return True  # guns, machetes
+    if _COMMUNITY_MEN.search(agent.text):
+        # Herders or farmers who raid or kill fight as a communal militia; a group of them who
+        # assault or beat someone, no weapon named, are a mob (ACLED's mob violence).
+        return not _BEATING.match(main.text)
+    if re.search(r"\bsupporters\b", agent.text, re.I) and main.cls in {"attack", "kill"}:
+        # A party's or a candidate's supporters who set upon people act as its political militia
+        # (South Asian desks make them rioters: `local_convention`). Storming a hotel or a
+        # polling station is a crowd's doing, not an attack.
+        return True
     return not _CROWD.search(agent.text) and bool(_ANYONE.fullmatch(agent.text.lower()))
 
 
@@ -885,10 +1081,32 @@ _GUNMEN = re.compile(
 _CONVENTION_SUBS = frozenset({"Attack", "Armed clash", "Remote explosive/landmine/IED", "Grenade"})
 
 
+_ROAD_BLOCK = re.compile(
+    r"\b(?:block\w*|barricad\w*)\s+(?:off\s+)?(?:[\w'-]+\s+){0,5}?"
+    r"(?:roads?|highways?|streets?|junctions?|intersections?|traffic|routes?|railway)\b",
+    re.I,
+)
+
+
 def local_convention(coded: Coded, country: str | None, text: str) -> Coded:
     """Where ACLED codes unorganised non-state violence as mob violence (South Asia: party
     activists, "assailants", rival groups, crude bombs), an attack or clash by anyone but state
-    forces or a named armed organisation is a riot by rioters of the country."""
+    forces or a named armed organisation is a riot by rioters of the country. Where a desk
+    counts any road block as rioting (Kenya), demonstrators who block a road riot."""
+    if (
+        country in lexicon.road_block_riot_countries()
+        and coded.sub_event_type in {"Peaceful protest", "Protest with intervention"}
+        and _ROAD_BLOCK.search(text)
+    ):
+        actor = coded.actor1 if coded.actor1 is not None and coded.actor1.name else None
+        return replace(
+            coded,
+            event_type="Riots",
+            sub_event_type="Violent demonstration",
+            plover="PROTEST",
+            actor1=actor,
+            default_actor1="rioter",
+        )
     if country not in lexicon.mob_violence_countries():
         return coded
     if coded.sub_event_type not in _CONVENTION_SUBS:

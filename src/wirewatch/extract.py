@@ -26,6 +26,7 @@ from wirewatch.actors import (
     associates,
     canonical,
     civilians_as_targets,
+    claims_own_deed,
     counterpart,
     country_clue,
     country_hint,
@@ -34,6 +35,7 @@ from wirewatch.actors import (
     find_actors,
     iso3_of,
     local_name,
+    state_first,
 )
 from wirewatch.amend import (
     VIOLENT_OR_DEMONSTRATION,
@@ -80,8 +82,8 @@ from wirewatch.models import (
     stable_id,
 )
 from wirewatch.nlp import sentences as sentence_spans
-from wirewatch.numbers import Fatalities, find_fatalities, says_no_deaths
-from wirewatch.placing import choose_place
+from wirewatch.numbers import Fatalities, find_fatalities, grievance, says_no_deaths
+from wirewatch.placing import choose_place, event_place
 from wirewatch.resolve import apportion, merge_within_document
 
 if TYPE_CHECKING:
@@ -116,7 +118,8 @@ _IRREALIS = re.compile(
     r"warn(?:ed|s)? (?:of|that)|call(?:ed|s)? for|in an attempt to|attempt to|did not|didn't|denied|"
     r"never|no|not|without|to stall|to protect|to push back|to support|to back|to prevent)\W+(?:\w+\W+){0,4}$"
     r"|(?<!resorted )(?<!began )(?<!started )(?<!continued )(?<!managed )(?<!proceeded )(?<!went on )"
-    r"(?<!forced )(?<!used )(?<!attempted )(?<!tried )(?<!trying )\bto\s+$"
+    r"(?<!forced )(?<!used )(?<!attempted )(?<!tried )(?<!trying )(?<!had )(?<!has )(?<!have )"
+    r"(?<!led )(?<!leading )\bto\s+$"
     r"|\baccus\w*\s+(?:\w+\W+){0,5}$|\bclaimed responsibility\b",
     re.I,
 )
@@ -262,6 +265,9 @@ class RuleEngine:
             # The story's actors were found once; a sentence or clause takes those within it.
             sent_actors = [a for a in doc_actors if s_start <= a.start and a.end <= s_end]
             sent_first = len(events)  # events told before this sentence
+            # "Two officers have died while militants ambushed their vehicle": a toll told
+            # before any event, in a clause of its own, is the toll of the sentence's event.
+            pending: list[Fatalities] = []
             for clause in clauses(text, s_start, s_idx, para):
                 before = [a for a in sent_actors if a.end <= clause.start and a.armed]
                 clause = replace(clause, antecedent=before[-1] if before else None)
@@ -272,7 +278,12 @@ class RuleEngine:
                 fatal = find_fatalities(clause.text, clause.start)
                 prev_idx = last_event.get(para)
                 if prev_idx is not None and turns_violent(triggers, events[prev_idx], clause.text):
-                    events[prev_idx] = as_riot(events[prev_idx], triggers, doc)
+                    riot = as_riot(events[prev_idx], triggers, doc)
+                    # "The demonstrators lynched a police officer": the riot's own dead.
+                    toll = _toll_of(
+                        fatal, riot.event_type, riot.sub_event_type, doc.text, clause.start
+                    )
+                    events[prev_idx] = add_fatalities(riot, toll, doc) if toll else riot
                     continue
                 if prev_idx is not None and intervenes(triggers, events[prev_idx], clause.text):
                     events[prev_idx] = with_intervention(events[prev_idx], triggers, fatal, doc)
@@ -286,12 +297,14 @@ class RuleEngine:
                             fatal, target.event_type, target.sub_event_type, doc.text, clause.start
                         )
                         events[idx] = add_fatalities(target, toll, doc)
+                    elif fatal:
+                        pending = fatal
                     continue
                 actors = [
                     a
                     for a in sent_actors
                     if clause.start <= a.start and a.end <= clause.end
-                    if not is_claimant(a, claimants)
+                    if not is_claimant(a, claimants) or claims_own_deed(doc.text, a.end)
                 ]
                 for coded in code_clause(clause, triggers, actors):
                     prev = events[last_event[para]] if para in last_event else None
@@ -315,6 +328,12 @@ class RuleEngine:
                                 target, event, toll, doc, observed=observes(clause.text)
                             )
                         continue
+                    if pending and not event.fatalities:
+                        kind = (event.event_type, event.sub_event_type)
+                        event = add_fatalities(
+                            event, _toll_of(pending, *kind, doc.text, s_start), doc
+                        )
+                    pending = []
                     events.append(event)
                     last_event[para] = len(events) - 1
         return apportion(merge_within_document(events), doc.text)
@@ -342,7 +361,10 @@ class RuleEngine:
             if not amends(event, events[last]):
                 return None  # "... by insurgents who seized Aleppo last week": another day's
             if events[last].event_type == "Protests":
-                return -1
+                # "Police opened fire on protesters who were demonstrating ... and killed two of
+                # them": the dead of the force used on them.
+                force = events[last].sub_event_type == "Excessive force against protesters"
+                return last if force and event.fatalities else -1
             # A relative clause's toll is its sentence's event's ("attacked civilians who
             # cooperated with the army, leaving 2 dead"); an act of its own may be another event.
             return violent_target(events, last, sent_first) if event.fatalities else None
@@ -451,7 +473,11 @@ class RuleEngine:
             story.places,
             story.sentences,
         )
-        chosen: Place | None = mention.place if mention is not None else None
+        chosen: Place | None = (
+            event_place(mention.place, self.gazetteer)
+            if mention is not None and mention.place is not None
+            else None
+        )
         # A story's own vocabulary ("Vihiga county", "upazila", "Tk 500") tells its country more
         # surely than a place name the gazetteer may have put abroad: actors are named by it.
         clue = country_clue(doc.text)
@@ -477,6 +503,9 @@ class RuleEngine:
         a2_name, inter2 = _actor_name(coded.actor2, None, clue or country, event_date, main_rebel)
         before = (a1_name, a2_name)
         (a1_name, inter1), (a2_name, inter2) = civilians_as_targets(
+            (a1_name, inter1), (a2_name, inter2), coded.event_type, clue or country, event_date
+        )
+        (a1_name, inter1), (a2_name, inter2) = state_first(
             (a1_name, inter1), (a2_name, inter2), coded.event_type, clue or country, event_date
         )
         fields = evidence_fields(before, (a1_name, a2_name))
@@ -617,7 +646,12 @@ def _toll_of(
     death of a student", "following the murder of a man")."""
     if event_type not in {"Protests", "Riots"} or sub == "Excessive force against protesters":
         return fatal
-    return [f for f in fatal if not _CAUSE.search(text[max(start, f.start - 60) : f.end])]
+    return [
+        f
+        for f in fatal
+        if not _CAUSE.search(text[max(start, f.start - 60) : f.end])
+        and not grievance(text, start, f)
+    ]
 
 
 def _nearest_date(

@@ -277,6 +277,18 @@ class Gazetteer:
         """ISO2 of the country a demonym or adjective ("Syrian", "Iraqi") refers to."""
         return self._demonyms.get(normalise(word))
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per process, kept for life
+    def seat(self, country: str, admin1: str) -> Place | None:
+        """The main town of a province: its country's capital when that lies in it, else its
+        most populous town. (The cities500 data carry no PPLA codes; the largest town is the
+        seat in most provinces, and the one an un-sited provincial event is nearest to.)"""
+        row = self._conn.execute(
+            "SELECT id FROM places WHERE country = ? AND admin1 = ? AND fcode LIKE 'PPL%'"
+            " ORDER BY fcode = 'PPLC' DESC, population DESC, id LIMIT 1",
+            (country, admin1),
+        ).fetchone()
+        return self._place(row[0]) if row is not None else None
+
     def admin1_names(self, country: str) -> frozenset[str]:
         """Normalised admin1 names of a country, for containment checks ("Springfield, Illinois")."""
         return _admin1_names(self._conn, country)

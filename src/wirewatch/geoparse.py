@@ -115,6 +115,32 @@ _GAP = re.compile(
 )
 
 
+# The commas of an enumeration, and the word that closes it: "Copenhagen, Hamburg and Mannheim".
+_COMMA = re.compile(r"\s*,\s*")
+_LIST_END = re.compile(r",?\s+(?:and|or)\s+")
+
+
+def _listed(spans: list[Span], text: str) -> set[int]:
+    """Spans of an enumeration of three names or more ("shows in Copenhagen, Hamburg, Brasoc
+    and Mannheim"): the name after a comma may be a peer, not the area the one before lies in,
+    so it cannot put that one elsewhere (it may still confirm it: "New Haven, Conn., Sioux
+    Falls, S.D. and Surprise, Ariz.")."""
+    out: set[int] = set()
+    i = 0
+    while i < len(spans):
+        j = i
+        while j + 1 < len(spans) and _COMMA.fullmatch(text, spans[j].end, spans[j + 1].start):
+            j += 1
+        if (
+            j > i
+            and j + 1 < len(spans)
+            and _LIST_END.fullmatch(text, spans[j].end, spans[j + 1].start)
+        ):
+            out.update(range(i, j + 2))
+        i = j + 1
+    return out
+
+
 def _followers(spans: list[Span], text: str) -> list[list[int]]:
     """For each span, the spans that may name the areas it lies in (up to three, chained)."""
     out: list[list[int]] = []
@@ -262,8 +288,16 @@ def _score(
     if code.startswith("PPL") and region_pop is not None and p.population * 30 >= region_pop:
         s += 1.5  # the namesake city of a region also named here: the city, unless cued
         # (not a hamlet of a state: "Florida" is not Florida's village of 3,000)
-    if not c.main and not code.startswith("PCL") and p.country in names.countries:
-        s -= 3.0  # "Mexico" is the country, though Mexico City is also called so
+    if not c.main and not code.startswith("PCL") and names.countries:
+        s -= 3.0  # "Mexico" is the country, though Mexico City is also called so; "Canada"
+        # is the country, not La Cañada's alternate name, whatever the story's focus
+    elif (
+        not c.main
+        and code.startswith("PPL")
+        and p.population * 30 < regions.get((p.country, normalise(span.text)), 0)
+    ):
+        s -= 3.0  # "Montana" is the state, not an alternate name of Montana City (but "New
+        # York" and "Oklahoma" may be their cities, of a size with the state)
     if not c.main and code.startswith("PCL") and (p.country, normalise(span.text)) in regions:
         s -= 5.0  # a part's own name that is also an alias of its country ("England", "Gaza
         # Strip", "West Bank") names the part
@@ -458,8 +492,9 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
     adjective = re.match(r"\s+[a-z]", text[span.end : span.end + 3]) and not span.cue_town
     if span.label == "NORP" and (adjective or not span.locative):
         return False  # "Kikuyu elders", "in Arab neighbourhoods"; but "schools in Mtwapa."
-    if span.locative and c.main and not foreign and c.place.population >= 5000:
-        return True  # "clashes in Moyale" in a story that points to no other country
+    if (span.locative or span.dwellers) and c.main and not foreign and c.place.population >= 5000:
+        return True  # "clashes in Moyale", "Keroka residents" in a story that points to no
+        # other country
     if span.in_chain and code == "ADM1" and (c.main or _one_area(span)) and not foreign:
         return True  # "(Nyamurenza, Ngozi)": the last name of an admin chain is its region
     if not known:  # only a big city under its own name stands without support from the story
@@ -621,6 +656,8 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
         story.countries[iso] += DEMONYM_WEIGHT  # as the story's country, and weigh less
         story.voters[iso].add("@demonym")
     follow = _followers(spans, text)
+    for i in _listed(spans, text):
+        spans[i].listed = True
     before: list[list[Span]] = [[] for _ in spans]
     for i, chain in enumerate(follow):
         for j in chain:
@@ -645,7 +682,96 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
                 cell = (math.floor(c.place.latitude), math.floor(c.place.longitude))
                 ranked.cells.setdefault(cell, set()).add(key)
     mentions = _resolve_all(doc, spans, follow, before, story, ranked, gaz)
-    return _place_streets(mentions, text)
+    mentions = _place_streets(mentions, text)
+    mentions = _place_initials(mentions, text, offset, offset + len(sdoc.text))
+    mentions = _place_hamlets(mentions, text, offset, offset + len(sdoc.text))
+    return _place_sites(mentions, text, offset, offset + len(sdoc.text))
+
+
+# A village the gazetteer lacks, told with the area it lies in: "Umemger village of Guma LGA",
+# "the village of Kafr Nabudah in Hama", "Rathbeggan, near Dunshaughlin".
+_HAMLET = re.compile(
+    r"(?:\b(?:village|hamlet|settlement)\s+of\s+)?(?<![\w'’-])([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"(?:\s+(?:village|hamlet|settlement))?(?:,?\s+(?:near|in|of|outside)\s+(?:the\s+)?|,\s*)$"
+)
+_HAMLET_CUE = re.compile(r"\b(?:village|hamlet|settlement)\b|\bnear\s+(?:the\s+)?$", re.I)
+
+
+def _place_hamlets(
+    mentions: list[PlaceMention], text: str, start: int, end: int
+) -> list[PlaceMention]:
+    """A village the gazetteer lacks, named with the town or district it lies in or near
+    ("Umemger village of Guma LGA", "Rathbeggan, near Dunshaughlin"), is put near that place
+    (precision 2), as ACLED codes an unlisted village to the nearest place it can: the word
+    "village" (or "near") must say what it is, else "Mr Smith, in London" would be a place."""
+    resolved = [m for m in mentions if m.place is not None]
+    added: list[PlaceMention] = []
+    for area in resolved:
+        code = (area.place.feature_code or "") if area.place is not None else ""
+        if area.place is None or not (code.startswith("PPL") or code in ("ADM1", "ADM2")):
+            continue
+        lead = _HAMLET.search(text, max(start, area.start - 60), area.start)
+        if lead is None or not _HAMLET_CUE.search(lead.group()):
+            continue
+        first, last = lead.start(1), lead.end(1)
+        if lead.group(1).split()[0] in _ARTICLE or any(
+            m.start < last and first < m.end for m in [*resolved, *added]
+        ):
+            continue
+        place = dataclasses.replace(area.place, precision=2)
+        added.append(PlaceMention(area.doc_id, first, last, text[first:last], place, SITE_SCORE))
+    if not added:
+        return mentions
+    kept = [
+        m
+        for m in mentions
+        if m.place is not None or not any(a.start < m.end and m.start < a.end for a in added)
+    ]
+    return sorted([*kept, *added], key=lambda m: m.start)
+
+
+# Short capitals that may stand for a name: "T&T", "NJ", "N.B.", "DRC".
+_INITIALS = re.compile(r"(?<![\w&.])(?:[A-Z]&[A-Z]|[A-Z]{2,4}|(?:[A-Z]\.){2,3})(?![\w&])")
+_MINOR_WORDS = frozenset(["and", "of", "the", "&"])
+
+
+def _initials_of(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _MINOR_WORDS]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def _place_initials(
+    mentions: list[PlaceMention], text: str, start: int, end: int
+) -> list[PlaceMention]:
+    """Initials of a place the story names in full stand for it: "T&T" after "Trinidad and
+    Tobago", "NJ" after "New Jersey", "N.B." after "New Brunswick". Only initials of a name
+    resolved in the same story count: alone, "SA" or "BC" may be many things."""
+    full: dict[str, PlaceMention] = {}
+    for m in mentions:
+        key = _initials_of(m.text) if m.place is not None and m.score >= 0.7 else ""
+        if key:
+            full.setdefault(key, m)
+    if not full:
+        return mentions
+    resolved = [m for m in mentions if m.place is not None]
+    added: list[PlaceMention] = []
+    for found in _INITIALS.finditer(text, start, end):
+        named = full.get(re.sub(r"[.&]", "", found.group()))
+        if named is None or any(m.start < found.end() and found.start() < m.end for m in resolved):
+            continue
+        added.append(
+            PlaceMention(
+                named.doc_id, found.start(), found.end(), found.group(), named.place, named.score
+            )
+        )
+    if not added:
+        return mentions
+    kept = [
+        m
+        for m in mentions
+        if m.place is not None or not any(a.start < m.end and m.start < a.end for a in added)
+    ]
+    return sorted([*kept, *added], key=lambda m: m.start)
 
 
 # A street's name after the name it honours ("Royal Street", "Hubbard streets", "Haifa Street").
@@ -682,6 +808,163 @@ def _place_streets(mentions: list[PlaceMention], text: str) -> list[PlaceMention
         if near is not None and near.place is not None:
             out.append(dataclasses.replace(m, place=near.place, score=min(m.score, near.score)))
     return out
+
+
+# What names a street, a building or a venue as its last word ("Frenchmen Street", "Alder Hey
+# Children's Hospital", "Meydan Racecourse"): places within a town that a gazetteer of towns lacks.
+# The kinds in the first group are places by nature; those in the second also name the bodies
+# housed there ("Harvard University", "the Supreme Court") and want a cue.
+_STREET_HEADS = (
+    r"Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Parade|Square|Airport|"
+    r"Stadium|Racecourse|Cemetery|Graveyard"
+)
+_SITE_HEAD = re.compile(
+    rf"\b(?:(?P<street>{_STREET_HEADS}|street|avenue|road)|(?P<site>Hospital|"
+    r"Arena|University|College|Church|Chapel|Cathedral|Mosque|Temple|Synagogue|Cent(?:re|er)|"
+    r"Theat(?:re|er)|Prison|Jail|Castle|Palace|Hotel|Museum|Library|Courthouse|Mall|"
+    r"Barracks|Court|Hall))(?![\w\'’-])"
+)
+# One word of such a name, read leftwards from its last word: "Third", "14th", "St", "Children's".
+# ("Vatican-owned" qualifies the name; it is no word of it.)
+_SITE_WORD = re.compile(r"(?<![\w\'’.&-])(?:[A-Z](?:[\w\'’.&]|-(?![a-z]))*|\d+(?:st|nd|rd|th))\s+$")
+# A building named at all is somewhere: "at the Colony Theatre", "to the Karl Bremer Hospital";
+# without such a cue "Harvard University researchers" or "the Carter Center said" name bodies.
+_SITE_CUE = re.compile(
+    r"\b(?:at|in|inside|outside|near|to|into|from|on|of|by|opposite|behind)\s+(?:the\s+)?$", re.I
+)
+# Between a site and the town it is in: "Hospital in Rome", "Centre, Dublin".
+_SITE_TOWN = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:\s+(?:in|at|near)\s+|,\s*(?:in\s+)?)$")
+_ARTICLE = frozenset(["The", "A", "An", "THE"])
+SITE_SCORE = 0.3
+# A site whose kind comes first: "Hotel Kyjev", "Museum of Ice Cream", "Palais des Nations".
+_SITE_FIRST = re.compile(
+    r"\b(?:Hotel|Palais|Museum|University|Basilica|Cathedral)\s+(?:(?:of(?:\s+the)?|de|des|du)\s+)?"
+    r"[A-Z][\w\'’-]*(?:\s+[A-Z][\w\'’-]*){0,3}"
+)
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+
+
+def _main_town(towns: list[PlaceMention], focus: str | None, text: str) -> PlaceMention | None:
+    """The town a story is about: its dateline's, else the town of its country it names most
+    often, if at least twice (or it is the only one) and a town of 10,000 or more (a surname or
+    a song title read as a hamlet, "Earlston", "Luck", is named once; the last town named before
+    a site often is one)."""
+    top = _DATELINE.match(text)
+    for t in towns:
+        if top is not None and t.start == top.start(1) and t.end == top.end(1):
+            return t
+    counts: Counter[int] = Counter()
+    first: dict[int, PlaceMention] = {}
+    for t in towns:
+        if t.place is None or t.place.country != focus or t.score < 0.7:
+            continue
+        key = t.place.geonameid or id(t.place)
+        counts[key] += 1
+        first.setdefault(key, t)
+    order = list(first)
+    best = max(order, key=lambda k: (counts[k], -order.index(k)), default=None)
+    if best is None or (counts[best] < 2 and len(counts) > 1):
+        return None  # (the only town a story names is its town, named once or more)
+    town = first[best]
+    return town if town.place is not None and town.place.population >= 10_000 else None
+
+
+def _site_names(
+    text: str, start: int, end: int, towns: list[PlaceMention]
+) -> Iterator[tuple[int, int, PlaceMention | None, bool]]:
+    """Names of sites: (start, end, the town owning it if "Y's X", whether it wants a cue).
+    The kind ends the name ("Meydan Racecourse") or, before "of", begins it ("Museum of Ice
+    Cream", "Palais des Nations", "Hotel Kyjev")."""
+    for head in _SITE_HEAD.finditer(text, start, end):
+        after = re.match(r"\s+([A-Z]\w*)", text[head.end() : head.end() + 20])
+        if after is not None and after.group(1).lower() not in NON_NAMES:
+            continue  # "Wall Street Journal", "Hospital Board": part of a longer name (but
+            # "on 14th St. Thursday")
+        first, town = head.start(), None
+        words = 0
+        while words < 5:
+            word = _SITE_WORD.search(text, max(start, first - 40), first)
+            if word is None or word.group().split()[0] in _ARTICLE:
+                break
+            owner = re.match(r"(.+?)['’]s\s+$", word.group())
+            if owner is not None:
+                town = next(
+                    (
+                        t
+                        for t in towns
+                        if t.start == word.start() and t.end == word.start() + len(owner.group(1))
+                    ),
+                    None,
+                )
+                if town is not None:
+                    break  # "Seoul's Jamsil Stadium": the owner is the town
+            first, words = word.start(), words + 1
+        if not words or REGION_CUES.intersection(text[first : head.start()].lower().split()):
+            continue  # ("Henry County Courthouse" is the county's, wherever the story's town)
+        yield first, head.end(), town, head.group("site") is not None
+    for named in _SITE_FIRST.finditer(text, start, end):
+        if not REGION_CUES.intersection(named.group().lower().split()):
+            yield named.start(), named.end(), None, True
+
+
+def _place_sites(
+    mentions: list[PlaceMention], text: str, start: int, end: int
+) -> list[PlaceMention]:
+    """Streets, buildings and venues the gazetteer lacks ("Desire Street", "Central Mental
+    Hospital in Dundrum", "Derry's Altnagelvin Hospital") are put at the town they stand in, as
+    ACLED codes an event at a hospital to its town: the town named with them ("X in Y", "X, Y",
+    "Y's X") as a point in it; else a town named later in the same sentence, else the story's
+    own town (`_main_town`), as a place near that town (precision 2). A low score says the point
+    is the town's, not the site's. Names with no town to go by stay unplaced, and a site named
+    after a county ("Henry County Courthouse") is left to the county."""
+    towns = [
+        m
+        for m in mentions
+        if m.place is not None and (m.place.feature_code or "").startswith("PPL")
+    ]
+    if not towns:
+        return mentions
+    main = _main_town(towns, focus_country(mentions), text)
+    resolved = [m for m in mentions if m.place is not None]
+    added: list[PlaceMention] = []
+    for first, last, town, site in _site_names(text, start, end, towns):
+        if any(m.start < last and first < m.end for m in resolved):
+            continue  # "Dhaka Medical College Hospital" is placed by its town already
+        cued = _SITE_CUE.search(text, max(start, first - 20), first) is not None
+        if town is None:
+            town = next(
+                (
+                    t
+                    for t in towns
+                    if t.start > last and _SITE_TOWN.fullmatch(text, last, t.start) is not None
+                ),
+                None,
+            )
+        if site and not (cued or town is not None):
+            continue
+        place: Place | None = None
+        if town is not None and town.place is not None:
+            place = town.place
+        else:
+            near: PlaceMention | None = None
+            later = next((t for t in towns if t.start > last), None)
+            if later is not None and not _SENTENCE_END.search(text, last, later.start):
+                near = later  # "Alder Hey Children's Hospital, where he is treated in Liverpool"
+            else:
+                near = main
+            if near is not None and near.place is not None:
+                place = dataclasses.replace(near.place, precision=2)
+        if place is not None:
+            doc_id = mentions[0].doc_id
+            added.append(PlaceMention(doc_id, first, last, text[first:last], place, SITE_SCORE))
+    if not added:
+        return mentions
+    kept = [
+        m
+        for m in mentions
+        if m.place is not None or not any(a.start < m.end and m.start < a.end for a in added)
+    ]
+    return sorted([*kept, *added], key=lambda m: m.start)
 
 
 def _resolve_all(
@@ -725,7 +1008,7 @@ def _resolve(
         c
         for c in span.cands
         if _acceptable(span, c, story, doc.text, id(c) in held)
-        and (id(c) in held or not _contradicted(c, texts, gaz, area))
+        and (id(c) in held or not _contradicted(c, texts, gaz, None if span.listed else area))
     ]
     if not ok:
         if not span.strong or _acronym(span):

@@ -88,6 +88,14 @@ def gunmen_stay_armed_countries() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def road_block_riot_countries() -> frozenset[str]:
+    """Countries whose desks code any demonstrators' road block as a violent demonstration (see
+    the `conventions` note in `triggers.json`)."""
+    conventions: dict[str, Any] = _load("triggers.json").get("conventions", {})
+    return frozenset(str(c) for c in conventions.get("road_block_riot_countries", []))
+
+
+@functools.lru_cache(maxsize=1)
 def _compiled() -> re.Pattern[str]:
     """One alternation with a named group per class, so a sentence is scanned once."""
     classes: dict[str, list[str]] = _load("triggers.json")["classes"]

@@ -110,9 +110,10 @@ NUMBER_RE = re.compile(r"\b" + _QUANT + r"\b", re.I)
 _DEATH = (
     r"(?:killed|dead|died|dies|die|dying|deaths?|fatalit(?:y|ies)|lives|slain|"
     r"massacred|executed|beheaded|lynched|murdered|shot dead|gunned down|bodies|corpses|"
-    r"perished|drowned|"
+    r"perished|drowned|succumbed|"
     r"KIA|"
-    r"(?:stoned|burnt|burned|charred|hacked|stabbed|beaten|clubbed) to death)"
+    r"(?:stoned|burnt|burned|charred|hacked|stabbed|beaten|clubbed) to death|"
+    r"fatally (?:assaulted|shot|stabbed|wounded|injured|beaten|attacked|hit))"
 )
 _HARM_OTHER = re.compile(
     r"\b(?:wounded|injured|injuring|wounding|injuries|hurt|arrested|detained|"
@@ -124,8 +125,9 @@ _HARM_OTHER = re.compile(
 # killed", "several cities following the death", "an official escaped death").
 _NOUN = (
     r"(?:(?:\([^()]{0,60}\)|(?!(?:wounded|injured|hurt|arrested|detained|abducted|kidnapped|"
-    r"missing|captured|and|or|following|after|over|amid|since|escaped|survived|avoided|"
-    r"protest\w*|mourn\w*|demand\w*)\b)[\w'’\"“”-]+)\s){0,6}?"
+    r"missing|captured|and|or|following|after|over|amid|since|escape[sd]?|survived?|"
+    r"survives|avoided|avoids?|nearly|almost|"
+    r"protest\w*|mourn\w*|demand\w*)\b)(?=[^\s]*\w)[\w'’\"“”-]+)\s){0,6}?"
 )
 _PERSON = (
     r"(?:man|woman|boy|girl|child|soldier|officer|policeman|civilian|member|owner|leader|"
@@ -141,7 +143,9 @@ _PERSON = (
     r"headman|herdsman|fisherman|shepherd|tourist|worshipper|pilgrim|motorist|rider|IDP|refugee|migrant|"
     r"governor|deputy|militiaman|tribesman|policewoman|judge|magistrate|sheikh|senator|legislator|"
     r"minister|rebel|insurgent|poacher|raider|pupil|engineer|contractor|constable|inspector|"
-    r"corporal|sergeant|lieutenant|director|employee|operator|mugger|spy)"
+    r"corporal|sergeant|lieutenant|director|employee|operator|mugger|spy|hunter|murderer|killer|"
+    r"rapist|kidnapper|abductor|burglar|poet|artist|singer|writer|photographer|reporter|"
+    r"missionary|nun|monk|catechist|male|female|perpetrator|culprit|offender)"
 )
 _MONTH_NEAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I
@@ -160,7 +164,7 @@ _KILL_VERB = (
 # Words before a killing verb that make it someone's past, charge or intent, not this event's
 # toll ("suspected of killing two police officers last month", "threatened to kill").
 _NOT_THIS = re.compile(
-    r"\b(?:suspected of|accused of|charged with|(?:suspected|accused|alleged) to have|convicted of|responsible for|wanted for|"
+    r"\b(?:suspected of|accused (?:of|in)|charged with|(?:suspected|accused|alleged) to have|convicted of|responsible for|wanted for|"
     r"arrested for|jailed for|sentenced for|(?:tried|attempted|attempting|threatened|"
     r"threatening|vowed|vowing|plann?(?:ed|ing)|plotting|plot|conspiring|failed) to|"
     r"attempt to|intent to|bid to|for|(?:tries|try|trying) to|nearly|almost)\s+$",
@@ -168,7 +172,7 @@ _NOT_THIS = re.compile(
 )
 # "died from coronavirus": no victim of political violence.
 _NATURAL = (
-    r"(?!\s+(?:\w+\s+){0,2}?(?:from|of)\s+(?:the\s+)?(?:coronavirus|covid\w*|illness|disease|"
+    r"(?!\s+(?:\w+\s+){0,2}?(?:from|of|due to)\s+(?:the\s+)?(?:coronavirus|covid\w*|illness|disease|"
     r"natural causes|cancer|a heart attack|cholera|malaria|hunger|starvation|old age)\b)"
 )
 _NATURAL_RE = re.compile(_NATURAL.removeprefix("(?!").removesuffix(")"), re.I)
@@ -178,8 +182,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "verb": re.compile(
         r"\b(?:" + _KILL_VERB + r"(?:\s+and\s+(?:burned|burnt|mutilated|dumped|buried|robbed))?"
         r"(?:\s+an?\s+(?:family|group) of|\s+the(?=\s+\d|\s+[a-z]+\s))?|"
-        r"death toll\s+(?:[\w'’-]+\s+){0,4}?(?:rose|climbed|reached|stood|stands|jumped|"
-        r"increased|rises|is|was|has risen|had risen)?\s*(?:to|of|at)?)\s+" + _QUANT + r"\b",
+        r"death (?:toll|total|count)\s+(?:[\w'’-]+\s+){0,4}?(?:rose|climbed|reached|stood|"
+        r"stands|jumped|increased|rises|is|was|has risen|had risen|raised|revised)?"
+        r"(?:\s+from\s+\S+)?\s*(?:to|of|at)?)\s+" + _QUANT + r"\b",
         re.I,
     ),
     # "left 3 dead": "left" and "leaving" count the dead only with a death word after.
@@ -193,6 +198,22 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:[\w'’-]+\s+){0,4}?to death\b",
         re.I,
     ),
+    # "shot a former militant dead", "shot two men dead"
+    "shot_dead": re.compile(
+        r"\b(?:shot|shooting|shoots?)\s+" + _QUANT + r"\s+(?:[\w'’-]+\s+){0,3}?dead\b", re.I
+    ),
+    # "burned him to death", "beat her to death": one person
+    "pronoun_to_death": re.compile(
+        r"\b(?:tortured|torturing|beat|beaten|beating|stabbed|stabbing|hacked|hacking|burnt|"
+        r"burned|burning|stoned|stoning|clubbed|shot|shooting)\s+(?P<num>him|her)\s+to death\b",
+        re.I,
+    ),
+    # "shot dead Mwenda Itaeba, a politician": a person named after the killing verb
+    "verb_name": re.compile(
+        r"\b(?:" + _KILL_VERB + r")\s+(?P<num>(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+)){1,3})"
+        r"(?=\s*[,.(]|\s*$|\s+(?:in|on|at|near|after|while|who|when|during|and)\b)",
+        re.I,
+    ),
     # "leaving the driver dead": one person
     "left_person": re.compile(
         r"\b(?:left|leaving|leaves)\s+(?P<num>the|a|an)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -203,14 +224,14 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     # "the death of a local man", "the deaths of three children", "the killing of ten fishermen"
     "death_of": re.compile(
         r"\b(?:deaths? of|killings? of|murders? of|assassination of|bodies of|corpses of)\s+"
-        + _QUANT
-        + r"\b",
+        r"(?:the\s+(?=\d|[a-z]+\s))?" + _QUANT + r"\b",
         re.I,
     ),
     # "killed the owner of the house", "resulted in the death of the commander": one person
     "verb_person": re.compile(
-        r"\b(?:" + _KILL_VERB + r"(?:\s+and\s+\w+)?|deaths? of|killing of|murder of|"
-        r"assassination of)\s+(?P<num>the|a|an|his|her)\s+(?:[\w'’-]+\s+){0,3}?" + _PERSON + r"\b",
+        r"\b(?:" + _KILL_VERB + r"(?:\s+and\s+\w+|\s+(?:by|with)\s+(?:an?\s+)?\w+)?|deaths? of|"
+        r"killing of|murder of|assassination of)\s+(?P<num>the|a|an|his|her|another)\s+"
+        r"(?:[\w'’-]+\s+){0,3}?" + _PERSON + r"\b",
         re.I,
     ),
     # "killing him", "shot her dead": one person
@@ -263,12 +284,14 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         + _PERSON
         + r"\s+(?:\([^()]{0,60}\)\s+)?(?:was|is|has been|had been)\s+(?:\w+\s+){0,3}?"
         r"(?:killed|shot dead|shot and killed|found dead|murdered|executed|lynched|beheaded|"
+        r"(?:shot|stabbed|hit|wounded|injured|beaten) and (?:later\s+)?died|"
         r"assassinated|(?:hacked|stabbed|stoned|burnt|burned|beaten|clubbed) to death)\b",
         re.I,
     ),
     # "the body of a woman was found", "a man's body was found": one person
     "body": re.compile(
-        r"\b(?P<num>the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:body\s+(?:of\s+[^.;]{1,80}?)?|"
+        r"\b(?P<num>the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?<!\bhis )(?<!\bher )(?<!\btheir )"
+        r"(?:body\s+(?:of\s+[^.;]{1,80}?)?|"
         r"[\w-]+['’]s\s+body\s+(?:[^.;]{1,40}?)?)(?:was|has been|had been|is|were)\s+"
         r"(?:\w+\s+){0,2}?(?:found|discovered|recovered|retrieved|dumped)\b",
         re.I,
@@ -278,7 +301,18 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     # "blew himself up", "before turning the gun on himself": the attacker died too
     "self": re.compile(
         r"\b(?:kill(?:ed|ing|s)?|blew|blowing|blows|blown)\s+(?P<num>himself|herself)\b|"
-        r"\bturn(?:ed|ing|s)? (?:the|his|her) (?:gun|weapon) on (?P<num2>himself|herself)\b",
+        r"\bturn(?:ed|ing|s)? (?:the|his|her) (?:gun|weapon) on (?P<num2>himself|herself)\b|"
+        r"\b(?:detonat|explod|trigger)(?:ed|ing|es|e)\s+(?P<num3>his|her)\s+(?:own\s+)?"
+        r"(?:explosive\s+|suicide\s+)?(?:belt|vest)\b",
+        re.I,
+    ),
+    # "Five people, including three children, were killed": the total, not the part told
+    # inside it.
+    "including": re.compile(
+        r"\b" + _QUANT + r"\s+(?:(?!and\b|or\b)[\w'’-]+\s+){0,3}?[\w'’-]+,?\s+including\s+"
+        r"[^.;]{1,80}?,?\s+(?:(?:were|have been|had been|are)\s+(?:\w+\s+)?(?:killed|shot dead|"
+        r"murdered|executed|lynched|massacred|dead|(?:hacked|stabbed|stoned|burnt|burned|beaten) "
+        r"to death)|(?:have\s+|had\s+)?died)\b",
         re.I,
     ),
     # "10 civilians were killed", "three soldiers died", "two dead", "5 fatalities"
@@ -290,10 +324,11 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     # Headline style, with no article: "kill civilian distributing exam materials", "Vigilante
     # mob lynches suspected criminal", "Police officer shot dead by unknown gunmen": one person
     "bare": re.compile(
-        r"\b(?:(?:" + _KILL_VERB + r")\s+(?:suspected\s+|alleged\s+|local\s+|police\s+)?"
+        r"\b(?:(?:" + _KILL_VERB + r")\s+(?:(?:suspected|alleged|local|police|(?-i:[A-Z][\w-]*)|"
+        r"peace|opposition|traffic|former|prominent|senior)\s+){0,2}"
         r"(?P<num>" + _PERSON + r")|(?P<num2>" + _PERSON + r")\s+(?:shot dead|killed|murdered|"
         r"lynched|executed|beheaded|assassinated|(?:hacked|stabbed|stoned|burnt|burned|beaten) "
-        r"to death)\s+(?:by|in|at|on|during|after|near|while)\b)\b",
+        r"to death)\s+(?:by|in|at|on|during|after|near|while|when)\b)\b",
         re.I,
     ),
 }
@@ -302,14 +337,18 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 _PASSIVE = re.compile(
     r"\b(?P<aux>was|is|has been|had been|were|are|have been)\s+(?:(?:reportedly|allegedly|then|"
     r"later|also|subsequently|all|both)\s+)?(?:(?:kidnapped|abducted|captured|tortured|"
-    r"attacked|ambushed|shot|stabbed|beaten|robbed|raped)\s+and\s+)?(?:shot dead|shot and killed|"
+    r"attacked|ambushed|shot|stabbed|beaten|robbed|raped|hit|struck|assaulted|hacked)"
+    r"(?:\s+by\s+(?:[\w'’-]+\s+){1,4}?)?"
+    r"\s*(?:,\s*and|,|and)\s+)?(?:shot dead|shot and killed|"
+    r"(?:shot|stabbed|hit|wounded|injured|beaten|attacked) and (?:later\s+)?died|"
     r"killed|murdered|gunned down|"
     r"executed|lynched|beheaded|assassinated|found dead|(?:stoned|hacked|stabbed|burnt|burned|"
-    r"beaten|clubbed|charred) to death)\b(?!,?\s+(?:\w+\s+)?or\s+(?:wounded|injured|captured))",
+    r"beaten|clubbed|charred|tortured) to death|fatally (?:assaulted|shot|stabbed|beaten|attacked))"
+    r"\b(?!,?\s+(?:\w+\s+)?or\s+(?:wounded|injured|captured))",
     re.I,
 )
 _CLAUSE_COUNT = re.compile(r"(?:^|[,;:]\s+|\.\s+)" + _QUANT + r"\s", re.I)
-_ONE = {"the", "him", "her", "he", "she", "his", "himself", "herself"}
+_ONE = {"the", "him", "her", "he", "she", "his", "himself", "herself", "another"}
 _AND_MORE = re.compile(
     r"\s+(?:[A-Za-z-]+\s+){0,3}?(?:and|in addition to|as well as|along with)\s+"
     + _QUANT
@@ -318,8 +357,27 @@ _AND_MORE = re.compile(
 )
 # "killed more than forty oxen and sheep": livestock, not people.
 _ANIMALS = re.compile(
-    r"\s+(?:[\w'’-]+\s+){0,2}?(?:ox|oxen|cattle|cows?|sheep|goats?|camels?|livestock|animals?|"
-    r"donkeys?|horses?|dogs?|pigs?|chickens?|heads? of)\b",
+    r"\s+(?:(?!and\b|or\b)[\w'’-]+\s+){0,2}?(?:ox|oxen|cattle|cows?|sheep|goats?|camels?|livestock|animals?|"
+    r"donkeys?|horses?|dogs?|pigs?|chickens?|heads? of)\b"
+    # "a goat thief", "cattle rustlers": people named after the animals they take or keep
+    r"(?!\s*(?:thie|rustl|raid|herd|owner|trader|farmer|dealer|keeper|seller|market))",
+    re.I,
+)
+_ACCUSED = re.compile(
+    r"\b(?:suspected|accused|charged|convicted|arrested|jailed|wanted|sentenced|tried|"
+    r"responsible)\s+(?:of|in|for|over|with)\s+(?:the\s+)?$",
+    re.I,
+)
+_EARLIER = re.compile(r"\b(?:days?|weeks?|months?|hours?)\s+(?:after|before)\b[^.;,]*$", re.I)
+_UNCONFIRMED = re.compile(
+    r"[^.;]{0,40}?\b(?:unconfirmed|not (?:been )?confirmed|could not be (?:confirmed|verified)|"
+    r"unverified)\b",
+    re.I,
+)
+# "killed 15 people were injured": a run-on sentence, the number belongs to the wounded.
+_THEN_HARMED = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:were|was|are|have been)\s+(?:\w+\s+)?(?:injured|wounded|hurt|"
+    r"arrested|detained|abducted|kidnapped|displaced|rescued)\b",
     re.I,
 )
 # "3 PKK militants were killed, injured or captured", "killed or wounded": no count of the dead.
@@ -328,7 +386,9 @@ _OR_HARM = re.compile(r",?\s+(?:(?:\w+),?\s+)?or\s+(?:wounded|injured|captured|a
 _AND_BEFORE = re.compile(
     r"\b"
     + _QUANT
-    + r"\s+(?:(?:\([^()]{0,60}\)|(?!(?:and|or)\b)[\w'’-]+)\s+){0,3}?(?:and|as well as)\s+$",
+    + r"\s+(?:(?:\([^()]{0,60}\)|(?!(?:and|or|including|among|of whom)\b)[\w'’-]+)\s+){0,6}?"
+    r"(?:[\w'’-]+,\s+)?"
+    r"(?:and|as well as)\s+$",
     re.I,
 )
 # "and her three-year old child", "along with his companion": one more of the dead.
@@ -337,6 +397,12 @@ _AND_KIN = re.compile(
     r"arrested)\b)[\w'’-]+\s+){0,3}?(?:and|along with|together with)\s+(?:his|her|their|a|an|"
     r"one)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:" + _PERSON + r"|companion|friend|colleague|relative)\b",
+    re.I,
+)
+_KIN_IN_SUBJECT = re.compile(
+    r"\band\s+(?:his|her|their|a|an|one)\s+(?:[\w'’-]+\s+){0,2}?(?:"
+    + _PERSON
+    + r"|companion|friend|colleague|relative)s?\s+$",
     re.I,
 )
 # A coder's own figure for the event ("Unknown fatalities coded as 10", "Total 3 fatalities
@@ -370,22 +436,63 @@ _CODED = [
 # "Fatalities split between 3 events", "coded as 10 and spread across two locations": the
 # note's figure is shared out between ACLED events that each have a row of their own.
 _SPLIT = re.compile(
-    r"\b(?:fatalit\w*|deaths|coded as \d+)[^.]{0,60}?"
+    r"\b(?:fatalit\w*|deaths|killed|dead|died|coded as \d+)[^.]{0,60}?"
     r"\b(?:split|spread|distributed|divided|coded)\s+(?:up\s+|out\s+)?(?:across|between|among|over)\s+"
     r"(?:the\s+)?(?P<parts>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:separate\s+|different\s+)?(?:events?|locations?|incidents?)\b"
+    r"(?:separate\s+|different\s+)?(?:events?|locations?|incidents?|days)\b"
     r"(?:\s+(?:in|over|across|and)\s+(?P<days>\d+|two|three|four|five|six|seven)\s+days\b)?",
     re.I,
 )
 _ALTERNATIVE = re.compile(
     r"\b(?:other|another|some|different|a second|one)\s+(?:local\s+|media\s+)?(?:sources?|"
     r"reports?|accounts?|outlets?)\b|\baccording to (?:other|another|some)\b|"
-    r"\bconflicting (?:reports?|accounts?|figures)\b",
+    r"\bconflicting (?:reports?|accounts?|figures)\b|"
+    r"\b(?:dismiss\w*|den(?:y|ied|ies)|refut\w*|reject\w*)\s+(?:the\s+)?(?:reports?|claims?)\b",
     re.I,
 )
-_ADDITIONAL = re.compile(r"\b(?:another|additional|also|further|as (?:was|were|did))\b", re.I)
+_ADDITIONAL = re.compile(
+    r"\b(?:another|additional|also|further|as (?:was|were|did))\b|"
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?\b(?=\s+\w+\s+(?:were|have))",
+    re.I,
+)
 _CAUSE = re.compile(
-    r"\b(?:following|after|over|since|protesting|condemning|against)\s+the\s+$", re.I
+    r"\b(?:following|after|over|since|protesting|condemning|against|(?:reprisals?|retaliation|"
+    r"revenge|response)\s+(?:to|for|of|against))\s+the\s+$",
+    re.I,
+)
+_ESCAPED = re.compile(
+    r"\b(?:escape[sd]?|escaping|survived?|survives|surviving|avoid(?:ed|s)?|nearly|almost|"
+    r"narrowly)\s+(?:\w+\s+)?(?:death|being|killed|lynched|dead|executed)?",
+    re.I,
+)
+# "(coded separately)" right after a death: that death is an ACLED event of its own, told here
+# as the cause or the background of this one.
+_CODED_APART = re.compile(
+    r"[^.;]{0,60}?\((?:coded|recorded) (?:sep[ae]rately|as an? (?:sep[ae]rate|different) "
+    r"event)\)",
+    re.I,
+)
+# "2 other displaced people": a harm word that describes the people counted, not their harm.
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:people|persons|civilians|men|women|children|residents|villagers|soldiers|"
+    r"policemen|officers|fighters|IDPs|refugees|migrants)\b",
+    re.I,
+)
+# "3 local policemen, 2 pro-government militia members, and 1 soldier were killed": the
+# groups listed before the one the death word follows.
+_LIST_BEFORE = re.compile(
+    r"\b" + _QUANT + r"(?:\s+(?:\([^()]{0,60}\)|(?!(?:and|or)\b)[\w'’-]+)){1,4}?,\s+$",
+    re.I,
+)
+# "Two policemen died as well as two assailants": more dead after the death word.
+_AS_WELL_AS = re.compile(
+    r"\s*,?\s+(?:as well as|along with|together with)\s+" + _QUANT + r"\b", re.I
+)
+# "46 persons were killed - 31 died on the day while 15 ...", "10 were killed, including 3
+# children": the figures after are parts of the first, not more dead.
+_BREAKDOWN = re.compile(
+    r"^[^.;]*?(?:\s[-–—:]\s|\bincluding\b|\bamong (?:them|whom)\b|\bof (?:them|whom)\b|\()",
+    re.I,
 )
 _NO_DEATH = re.compile(
     r"\bno (?:one|deaths|fatalities|casualties)\b|\bwithout casualties\b|"
@@ -466,8 +573,15 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
     before = text[max(0, m.start() - 40) : m.start()]
     if _NATURAL_RE.match(text, m.end()):
         return False  # "died from coronavirus"
+    if _ESCAPED.search(text[m.start("num") : m.end()]):
+        return False  # "four officers escaped death", "a man was nearly lynched"
     if _ANIMALS.match(text, m.end("num")):
         return False
+    if kind == "including" and (
+        _HARM_OTHER.search(lead.split("including")[0])
+        or re.search(r"\b(?:was|were|are|is|have|has)\b", lead.split("including")[0])
+    ):
+        return False  # "10 people were injured, including two who were killed"
     if kind == "count" and _OR_HARM.match(text, m.end()):
         return False
     if kind == "count":
@@ -475,6 +589,14 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
         # word ("3 wounded and 2 killed") means this number is not the dead.
         if _HARM_OTHER.search(text[m.start("num") : m.end()]):
             return False
+        parsed = parse_number(num)
+        if (
+            parsed is not None
+            and parsed[0] > 1
+            and re.search(r"\b(?:was|is|has been)\s+(?:\w+\s+)?\S+(?:\s+to death)?$", lead)
+            and not re.search(r"\b(?:were|are|have|had)\b", lead)
+        ):
+            return False  # "a raid that killed six at a school was stoned to death": one man
         if (
             num_word in {"a", "an", "both"}
             and not re.search(r"\b(?:was|is|has been|had been|died|dies|found dead)\b", lead)
@@ -494,7 +616,9 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
             )
         ):
             return False  # "a number of villagers lynched three men": the killers, not the dead
-        if re.match(r"\s+of\s+(?:these|them|those|whom|which|the dead)\b", text[m.end("num") :]):
+        if re.match(
+            r"\s+of\s+(?:these|them|those|whom|which|the dead)\b", text[m.end("num") :]
+        ) and re.search(r"\b(?:killed|dead|died|deaths?|fatalit\w+)\b", text[: m.start()], re.I):
             return False  # "5 of these were killed": a part of a toll already counted
         if re.search(r"(?:bodies|corpses)$", lead) and (
             estimated_word(num_word) or len(text[m.end("num") : m.end()].split()) > 3
@@ -502,8 +626,19 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
             return False  # "several garment workers' rights bodies": organisations, not the dead
         # "one report said that the fatalities ...": not a count of anyone
         return not re.search(r"\bone\s+(?:report|source|account)", lead)
-    if kind in {"verb", "verb_person", "left", "verb_pronoun", "bare"} and _NOT_THIS.search(before):
+    if kind in {"verb", "verb_person", "left", "verb_pronoun", "bare", "verb_name"} and (
+        _NOT_THIS.search(before)
+    ):
         return False
+    if kind == "verb" and _THEN_HARMED.match(text, m.end("num")):
+        return False
+    if kind == "verb" and re.match(
+        r"\s+(?:wounded|injured|hurt|arrested|detained|abducted|kidnapped|missing)\b",
+        text[m.end("num") :],
+    ):
+        return False  # "1 killed 2 injured": the number after the verb counts the wounded
+    if kind in {"death_of", "verb_person"} and _ACCUSED.search(before):
+        return False  # "a man accused in the killing of a trader": his past, not this toll
 
     if kind == "left" and _HARM_OTHER.search(lead):
         return False
@@ -528,10 +663,8 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
     found: list[Fatalities] = []
     for kind, pattern in _PATTERNS.items():
         for m in pattern.finditer(text):
-            num_group = (
-                "num2"
-                if kind in {"self", "his_death", "bare", "pair"} and m.group("num") is None
-                else "num"
+            num_group = next(
+                (g for g in ("num", "num2", "num3") if m.groupdict().get(g) is not None), "num"
             )
             num = m.group(num_group)
             if any(f.start <= offset + m.start(num_group) < f.end for f in found):
@@ -542,7 +675,9 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
                 (2, False)
                 if kind == "pair"
                 else (1, False)
-                if num.lower() in _ONE or kind in {"his_death", "noun_died", "bare", "left_person"}
+                if num.lower() in _ONE
+                or kind == "self"
+                or kind in {"his_death", "noun_died", "bare", "left_person", "verb_name"}
                 else parse_number(num)
             )
             if parsed is None:
@@ -569,12 +704,15 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
                 more = None if between else _AND_MORE.match(text, end)
                 extra = parse_number(more.group("num")) if more else None
                 tail = text[more.end() : more.end() + 40] if more else ""
-                if more and extra and not _HARM_OTHER.search(tail.split(",")[0]):
+                harm = _HARM_OTHER.search(tail.split(",")[0])
+                if harm and _PEOPLE_AFTER.match(tail, harm.end()):
+                    harm = None  # "killed 5 herders and 2 other displaced people"
+                if more and extra and not harm:
                     value, estimated, end = value + extra[0], estimated or extra[1], more.end()
                 kin = _AND_KIN.match(text, end)
                 if kin and not more:
                     value, end = value + 1, kin.end()
-            if kind == "count":
+            if kind in {"count", "including"}:
                 prior = _AND_BEFORE.search(text[: m.start("num")])
                 extra = parse_number(prior.group("num")) if prior else None
                 if (
@@ -588,6 +726,24 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
                         estimated or extra[1],
                         prior.start(),
                     )
+                    while listed := _LIST_BEFORE.search(text[:start]):
+                        item = parse_number(listed.group("num"))
+                        if (
+                            item is None
+                            or re.fullmatch(r"(?:19|20)\d\d", listed.group("num"))
+                            or _HARM_OTHER.search(listed.group(0))
+                            or any(f.end > listed.start() + offset for f in found)
+                        ):
+                            break
+                        value, estimated, start = (
+                            value + item[0],
+                            estimated or item[1],
+                            listed.start(),
+                        )
+                more = _AS_WELL_AS.match(text, end)
+                extra = parse_number(more.group("num")) if more else None
+                if more and extra and not _HARM_OTHER.match(text, more.end()):
+                    value, estimated, end = value + extra[0], estimated or extra[1], more.end()
             found.append(
                 Fatalities(value, estimated, offset + start, offset + end, text[start:end])
             )
@@ -599,13 +755,51 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
         if re.match(r"(?:killings?|deaths?|murders?|assassination) of\b", f.text, re.I)
         and _CAUSE.search(text[max(0, f.start - offset - 20) : f.start - offset])
     ]
+    # "Five more people were killed, two days after the militia executed 20 others": an
+    # earlier event's dead, told to date this one.
+    causes += [
+        f for f in found if _EARLIER.search(text[max(0, f.start - offset - 40) : f.start - offset])
+    ]
+    # "16 militants were killed ... after one soldier was killed in a roadside IED": the death
+    # that set off this event.
+    causes += [
+        f
+        for f in found
+        if re.search(
+            r"\b(?:after|following)\s+$", text[max(0, f.start - offset - 12) : f.start - offset]
+        )
+        and f.start > min(g.start for g in found)
+    ]
     if causes and len(causes) < len(found):
         found = [f for f in found if f not in causes]
+    # "7 other deaths are feared but unconfirmed": no credible figure.
+    found = [f for f in found if not _UNCONFIRMED.match(text, f.end - offset)]
+    # A figure inside another one's span is that one's part ("2 persons including a child
+    # reportedly died", "a man suspected of kidnapping a child was killed").
+    found = [
+        f
+        for f in found
+        if not any(g is not f and g.start <= f.start and f.end <= g.end for g in found)
+    ]
     if not found:
-        passive = _passive(text, offset)
+        passive = _passive(text, offset) or _them(text, offset) or _they(text, offset)
         if passive is not None:
             found.append(passive)
+    found = [f for f in found if not _CODED_APART.match(text, f.end - offset)]
     found.sort(key=lambda f: f.start)
+    found = _without_parts(found, text, offset)
+    # "Both sides suffered the death of one soldier", "one fighter was killed on each side":
+    # one dead for each of the two sides.
+    found = [
+        replace(f, number=2)
+        if f.number == 1
+        and (
+            _BOTH_SIDES.search(text[max(0, f.start - offset - 40) : f.start - offset])
+            or _EACH_SIDE.match(text, f.end - offset)
+        )
+        else f
+        for f in found
+    ]
     marked = [
         replace(
             f,
@@ -622,6 +816,84 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
     return own or marked
 
 
+_BOTH_SIDES = re.compile(
+    r"\b(?:both|each|either) sides?\s+(?:(?:each|reportedly)\s+)?(?:suffered|lost|had|"
+    r"reported)\s+(?:the\s+)?$",
+    re.I,
+)
+_EACH_SIDE = re.compile(r"[^.;]{0,20}?\b(?:on|from|of) (?:each|either|both) sides?\b", re.I)
+
+
+def _without_parts(found: list[Fatalities], text: str, offset: int) -> list[Fatalities]:
+    """Drop the figures that break down a total told just before them."""
+    kept: list[Fatalities] = []
+    for f in found:
+        total = kept[-1] if kept else None
+        if (
+            total is not None
+            and not re.search(r"\bfatalit|\bcoded\b", f.text, re.I)
+            and not total.estimated
+            and f.number <= total.number
+            and _BREAKDOWN.match(text[total.end - offset : f.start - offset])
+            and not _ADDITIONAL.search(text[total.end - offset : f.end - offset])
+        ):
+            continue
+        kept.append(f)
+    return kept
+
+
+_KILLED_THEM = re.compile(
+    r"\b(?:killed|killing|kills?|executed|executing|shot dead|shooting dead|murdered|lynched|"
+    r"beheaded|massacred)\s+them\b",
+    re.I,
+)
+_PEOPLE_COUNT = re.compile(
+    r"\b(?P<num>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:" + _PERSON + r"s?|people|persons|men|women|children|personnel|"
+    r"police|villagers|civilians|soldiers|fishermen|herdsmen|policemen)\b",
+    re.I,
+)
+
+
+def _them(text: str, offset: int) -> Fatalities | None:
+    """ "Kidnapped two villagers and killed them": the dead are the people counted before."""
+    m = _KILLED_THEM.search(text)
+    if m is None or _NOT_THIS.search(text[max(0, m.start() - 40) : m.start()]):
+        return None
+    counts = list(_PEOPLE_COUNT.finditer(text, 0, m.start()))
+    if not counts:
+        return None
+    parsed = parse_number(counts[-1].group("num"))
+    if parsed is None:
+        return None
+    start = counts[-1].start()
+    return Fatalities(parsed[0], parsed[1], offset + start, offset + m.end(), text[start : m.end()])
+
+
+_THEY_KILLED = re.compile(
+    r"\bthey\s+(?:were|had been|have been)\s+"
+    r"(?:(?!and\b|not\b|never\b|nearly\b|almost\b|but\b)[\w'’-]+\s+){0,8}?(?:and\s+)?"
+    r"(?:later\s+|then\s+)?(?:killed|shot dead|found dead|executed|murdered|lynched|beheaded)\b",
+    re.I,
+)
+
+
+def _they(text: str, offset: int) -> Fatalities | None:
+    """ "7 men were detained by police - they were handed over and later found dead": the dead
+    are the people counted before."""
+    m = _THEY_KILLED.search(text)
+    if m is None:
+        return None
+    counts = list(_PEOPLE_COUNT.finditer(text, 0, m.start()))
+    if not counts:
+        return None
+    parsed = parse_number(counts[-1].group("num"))
+    if parsed is None:
+        return None
+    start = counts[-1].start()
+    return Fatalities(parsed[0], parsed[1], offset + start, offset + m.end(), text[start : m.end()])
+
+
 def _passive(text: str, offset: int) -> Fatalities | None:
     m = _PASSIVE.search(text)
     if m is None:
@@ -636,7 +908,12 @@ def _passive(text: str, offset: int) -> Fatalities | None:
     if parsed is None or counts[-1].group("num").lower() in {"a", "an", "no", "some"}:
         return None
     start = m.start() - len(subject) + counts[-1].start("num")
-    return Fatalities(parsed[0], parsed[1], offset + start, offset + m.end(), text[start : m.end()])
+    # "1 Taliban commander and his guard were killed": one more of the dead.
+    rest = subject[counts[-1].end() :]
+    kin = 1 if _KIN_IN_SUBJECT.search(rest) and not re.search(r"\bincluding\b", rest) else 0
+    return Fatalities(
+        parsed[0] + kin, parsed[1], offset + start, offset + m.end(), text[start : m.end()]
+    )
 
 
 def split_parts(text: str) -> int | None:
@@ -669,6 +946,92 @@ def is_alternative(text: str) -> bool:
     return bool(_ALTERNATIVE.search(text))
 
 
+# "On 3 May, soldiers bombed militant bases. No fatalities were reported.": a sentence of its
+# own that rules out any dead, which ACLED codes as 0 whatever the story's verbs suggest.
+_NONE_DIED = re.compile(
+    r"(?:^|[.;]\s+)(?:there (?:were|was) )?no (?:human )?(?:casualties|fatalities|deaths)\b"
+    r"(?! (?:among|on the side|on (?:the )?(?:\w+ )?side) )[^.;]*(?:[.;]|$)",
+    re.I,
+)
+
+
+def deathless_paragraphs(text: str) -> list[tuple[int, int]]:
+    """The spans of the paragraphs that say, in a sentence of their own, that nobody died."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for para in re.split(r"(\n\s*\n)", text):
+        if para.strip() and _NONE_DIED.search(para):
+            spans.append((start, start + len(para)))
+        start += len(para)
+    return spans
+
+
 def says_no_deaths(text: str) -> bool:
     """True when the sentence says outright that nobody died."""
     return bool(_NO_DEATH.search(text))
+
+
+# The side a count of dead stands on, from the noun its number counts: ACLED adds up the dead
+# of both sides of a fight ("2 soldiers were killed. 3 militants were killed"), while two
+# figures for one side retell one toll.
+_SIDES = (
+    (
+        "state",
+        re.compile(
+            r"(?:soldiers?|troops?|police(?:m[ae]n|wom[ae]n)?|(?:police )?officers?|servicem[ae]n|"
+            r"gendarmes?|guards?|personnel|army|military|security|policem[ae]n|cops?|"
+            r"constables?|reservists?|militiam[ae]n of|sepoys?|jawans?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "armed",
+        re.compile(
+            r"(?:militants?|insurgents?|rebels?|fighters?|attackers?|gunm[ae]n|terrorists?|"
+            r"bandits?|assailants?|raiders?|jihadists?|militiam[ae]n|cadres?|combatants?|"
+            r"members of (?:the )?(?:[A-Z][\w-]*\s*)+|(?:[A-Z][\w-]*\s+)+(?:militants|"
+            r"fighters|members|cadres|rebels))\b",
+        ),
+    ),
+    (
+        "civilian",
+        re.compile(
+            r"(?:civilians?|villagers?|residents?|children|child|women|woman|farmers?|herders?|"
+            r"passers-?by|bystanders?|worshippers?|students?|traders?)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def side_of(text: str) -> str:
+    """The side ("state", "armed", "civilian") of the dead a fatality mention counts, or ""
+    when it does not say ("5 people", "several")."""
+    nums = list(NUMBER_RE.finditer(text))
+    if not nums:
+        return ""
+    rest = text[nums[-1].end() :]
+    rest = re.sub(r"^\s+(?:(?:suspected|more|other|local|armed|alleged|of the)\s+)*", "", rest)[:40]
+    for side, pattern in _SIDES:
+        if pattern.match(rest):
+            return side
+    return ""
+
+
+# "relatives of a student who was killed", "colleagues of a teacher who was shot dead": the
+# dead a demonstration's people are named after.
+_KIN_OF = re.compile(
+    r"\b(?:relatives?|famil(?:y|ies)|colleagues?|friends?|parents?|classmates?|widows?|"
+    r"mothers?|fathers?|sons?|daughters?|brothers?|sisters?|supporters?|followers?)\s+of\s+"
+    r"(?:[\w'’-]+\s+){1,5}?(?:who|whom|whose)\b",
+    re.I,
+)
+
+
+def grievance(text: str, start: int, fatal: Fatalities) -> bool:
+    """Is the death one a demonstration is about rather than one of its own dead: the dead
+    its people are kin or colleagues of, or a death ACLED coded as an event of its own ("a
+    teacher who was shot dead by assailants (coded separately)")? `start` bounds the clause."""
+    # The clause may open on the relative pronoun: the kin word stands just before it.
+    before = text[max(0, min(start, fatal.start) - 60) : fatal.end]
+    return bool(_KIN_OF.search(before) or _CODED_APART.match(text, fatal.end))

@@ -2,28 +2,35 @@
 
 The geoparser resolves every toponym of a story; this module picks the one an event sentence puts
 the event at: a place in its own clause introduced by "in", "at", "near" and the like, the finest
-one, nearest to the trigger; else one of its sentence; else one of the sentence before. Never one
-of a later sentence: "killed a fisherman in Lamu. The suspects had lived in Bombay" happened in
-Lamu (unresolved), not Mumbai. Names that only qualify an actor ("Syria's military",
-"Tehran-backed", "launched by Russia") are skipped. A name that only says which area an earlier
-place lies in ("Ghatail town (Tangail, Dhaka)") yields to that place: ACLED codes the finest one.
+one, nearest to the trigger; else one of its sentence; else one of the sentence before; else, as
+a last resort, a town or area of the story's own country named anywhere in it (any of them is
+nearer the event than the country's middle), never one abroad: "killed a fisherman in Kenya. The
+suspects had lived in Bombay" happened in Kenya, not Mumbai. Names that only qualify an actor
+("Syria's military", "Tehran-backed", "launched by Russia") are skipped but for that last resort.
+A name that only says which area an earlier place lies in ("Ghatail town (Tangail, Dhaka)")
+yields to that place: ACLED codes the finest one.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from wirewatch.geoparse import same_admin
-from wirewatch.models import PlaceMention
+from wirewatch.geoparse import focus_country, same_admin
+from wirewatch.models import Place, PlaceMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from wirewatch.gazetteer import Gazetteer
+
+# The words between the cue and the name are lower case ("in northern", "at the village of"):
+# "members of Islami Andolan Bangladesh" puts the country inside a party's name, not after "of".
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|around|into|through|of|across|on|inside|within)\s+(?:the\s+)?"
-    r"(?:[a-z-]+\s+){0,2}$",
+    r"(?-i:[a-z-]+\s+){0,2}$",
     re.I,
 )
 # What stands between a place and the larger area after it: "Ghatail (Tangail, Dhaka)",
@@ -34,10 +41,19 @@ _AREA_GAP = re.compile(r"^(?:\s*(?:[a-z-]+\s*)?[,(]\s*|\s+(?:of|in)\s+)(?:the\s+
 _PAREN_LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|around|inside)\s+(?:the\s+)?[A-Z][^()]{0,40}\(\s*$"
 )
+# What a protest is about, once named, is no longer where it is.
+_GRIEVANCE = re.compile(
+    r"\b(?:condemn\w*|denounc\w*|in\s+solidarity\s+with|in\s+support\s+of|demand\w*|"
+    r"calling\s+for|to\s+protest|protesting)\b",
+    re.I,
+)
+# A name, then its kind, then the bracket that opens its admin chain: "Gazipur city (".
+_BEFORE_BRACKET = re.compile(r"[ \w-]{0,20}\(")
 # A name after "(X, " or "(X LGA, ": the province that closes an admin chain.
 _CHAIN_END = re.compile(r"\([^()]{2,60},\s*$")
 _STREET = re.compile(
-    r"(?:\s*[-–]\s*[A-Z][\w']+)*\s+(?:road|street|avenue|highway|(?:railway\s+|bus\s+)?station)\b",
+    r"(?:\s*[-–]\s*[A-Z][\w']+)*\s+(?:road|street|avenue|highway|expressway|motorway|railway|"
+    r"rail\s+line|(?:railway\s+|bus\s+)?station)\b",
     re.I,
 )
 # Between a place and the area named right after it, confirming it: "Sucre, Chuquisaca",
@@ -51,6 +67,19 @@ _ECONOMY = re.compile(r"\s+(?:dollars?|currency|exchange rate|pounds?|lira|treas
 _ACTOR_NAME = re.compile(
     r"\s+(?:People['’]s|Republic|Army|Militia|Forces|Police|Brigade|Regiment|Resistance|"
     r"Front|Battalion|Division|Corps|Guards?)\b"
+)
+# A capitalised word right before or after a country's name makes it part of a longer name,
+# unless it is a cue or a direction ("In Syria", "eastern Ukraine" stay places).
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w'-]*)\s+(?:of\s+)?$")
+_NAME_AFTER = re.compile(r"\s+([A-Z][\w'-]*)")
+_CUE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "in at near on from of to the and across inside outside around northern southern "
+        "eastern western central north south east west northeastern northwestern southeastern "
+        "southwestern monday tuesday wednesday thursday friday saturday sunday january february "
+        "march april may june july august september october november december",
+    )
 )
 _NON_LOCATIVE = re.compile(r"\b(?:with|from|to|against|by|for)\s+(?:the\s+)?$", re.I)
 
@@ -69,7 +98,10 @@ def choose_place(
     def score(p: PlaceMention, base_text: str, base_start: int) -> float:
         before = base_text[max(0, p.start - base_start - 40) : p.start - base_start]
         s = -abs(p.start - trigger_start) / 100.0
-        if _LOCATIVE.search(before) or _PAREN_LOCATIVE.search(before):
+        street = _STREET.match(base_text, p.end - base_start) is not None
+        if street:
+            pass  # "at Dhaka-Tangail highway, Gazipur city": the cue is the road's, not the town's
+        elif _LOCATIVE.search(before) or _PAREN_LOCATIVE.search(before):
             s += 1.0
         elif _NON_LOCATIVE.search(before):
             s -= 0.5
@@ -86,7 +118,16 @@ def choose_place(
         chain = _CHAIN_END.search(before)
         if chain is not None:
             opened = p.start - len(before) + chain.start()
-            if any(q.place is not None and opened <= q.start and q.end <= p.start for q in places):
+            # (the finer name may stand just before the bracket: "Gazipur city (Gazipur Sadar,
+            # Dhaka)", "Kaliganj upazila (Gazipur, Dhaka)")
+            head = opened - 25
+            if any(
+                q.place is not None
+                and head <= q.start
+                and q.end <= p.start
+                and (q.start >= opened or _BEFORE_BRACKET.match(base_text[q.end - base_start :]))
+                for q in places
+            ):
                 s -= 1.0  # "(Jamalpur, Mymensingh)": the last name of a chain is the wider
                 # area, when a finer one of the chain is known
         first_named = not any(base_start <= q.start < p.start for q in places)
@@ -103,7 +144,11 @@ def choose_place(
             s += 1.0  # "in Zapopan, Jalisco": the story opens on a place and the area it lies
             # in, so that is the place it means, not a neighbourhood's namesake matched elsewhere
             # (but "Sirwah district west of Marib city (Marib)" is in Sirwah)
-        if _STREET.match(base_text, p.end - base_start):
+        cue = _GRIEVANCE.search(base_text, max(0, trigger_start - base_start), p.start - base_start)
+        if p.start > trigger_start and cue is not None:
+            s -= 1.0  # "staged a protest at SUST, Sylhet city, condemning the aggression on
+            # Gaza": what a protest is about, after it says so, is not where it is
+        if street:
             s -= 0.7  # "Murree road in Rawalpindi", "Comilla-Sylhet highway in
             # Brahmanbaria": a road named after towns elsewhere
         if p.place is not None and p.place.precision == 1:
@@ -119,9 +164,20 @@ def choose_place(
             return False  # "launched by Russia": an agent, not a place
         if _ECONOMY.match(text, p.end - start) or _ACTOR_NAME.match(text, p.end - start):
             return False
-        return p.place is not None and not re.match(
-            r"(?:'s|’s|-(?:backed|based|led|allied|aligned|supported))", after
+        return (
+            p.place is not None
+            and not re.match(r"(?:'s|’s|-(?:backed|based|led|allied|aligned|supported))", after)
+            and not in_name(p, text, start)
         )
+
+    def in_name(p: PlaceMention, text: str, start: int) -> bool:
+        # "Islami Andolan Bangladesh", "Bangladesh Awami League": a country inside a party's or
+        # a force's name says whose it is, not where the event was.
+        if p.place is None or not (p.place.feature_code or "").startswith("PCL"):
+            return False
+        before = _NAME_BEFORE.search(text[max(0, p.start - start - 30) : p.start - start])
+        after = _NAME_AFTER.match(text, p.end - start)
+        return any(m is not None and m.group(1).lower() not in _CUE_WORDS for m in (before, after))
 
     own = [p for p in places if start <= p.start < end]
     if own:
@@ -148,4 +204,46 @@ def choose_place(
             )
         if near:
             return max(near, key=lambda p: score(p, text, s_start))
-    return None
+    return _elsewhere(trigger_start, places, sentences, usable, score)
+
+
+def _elsewhere(
+    trigger_start: int,
+    places: list[PlaceMention],
+    sentences: Sequence[tuple[int, int, Span]],
+    usable: Callable[[PlaceMention, str, int], bool],
+    score: Callable[[PlaceMention, str, int], float],
+) -> PlaceMention | None:
+    """When the event's sentence and the one before name no place: a town or area of the
+    story's country named elsewhere in it ("Youths tried to attack an MP at a funeral. Locals
+    heckled speakers at the ceremony in Ahero"), else one that only qualified an actor
+    ("attacked by Kakamega County soldiers"). Any town of the story's own country is nearer the
+    event than the country's middle; names abroad ("the suspects had lived in Bombay") are
+    never taken, nor countries and world regions (the caller falls back to the country)."""
+    focus = focus_country(places)
+    best: tuple[tuple[bool, float], PlaceMention] | None = None
+    for s_start, s_end, sent in sentences:
+        text = str(sent.text)
+        for p in places:
+            if not s_start <= p.start < s_end or p.place is None or p.place.country != focus:
+                continue
+            code = p.place.feature_code or ""
+            if not (code.startswith("PPL") or code in ("ADM1", "ADM2")):
+                continue
+            key = (usable(p, text, s_start), score(p, text, s_start))
+            if best is None or key > best[0]:
+                best = (key, p)
+    return best[1] if best is not None else None
+
+
+def event_place(place: Place, gaz: Gazetteer) -> Place:
+    """Where an event is put when the story names only its province: at the province's seat,
+    as ACLED codes it (geo_precision 3 at the provincial capital: "in Farah province" is coded
+    at Farah city), not at the middle of the province, which may be a desert 50 km from any
+    town. The gazetteer keeps the middle for the geoparser (other gold data expects it)."""
+    if place.feature_code != "ADM1" or not place.country or not place.admin1:
+        return place
+    seat = gaz.seat(place.country, place.admin1)
+    if seat is None:
+        return place
+    return dataclasses.replace(seat, precision=3)

@@ -10,12 +10,19 @@ by type and date so that merging stays near-linear.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
 from wirewatch.models import Event
-from wirewatch.numbers import coded_figure, is_alternative, share, split_parts
+from wirewatch.numbers import (
+    coded_figure,
+    deathless_paragraphs,
+    is_alternative,
+    share,
+    split_parts,
+)
 
 SAME_STORY_KM = 10.0
 CROSS_STORY_KM = 25.0
@@ -194,6 +201,26 @@ def apportion(events: list[Event], text: str) -> list[Event]:
     spreads its dead over several ACLED events ("Fatalities split between 3 events") describes
     one of them: each of its events keeps the share one event gets.
     """
+    events = lend_deaths(events)
+    if not _FORCES.search(text):
+        # A peaceful protest has no dead of its own: with no force in the story to have caused
+        # any, the deaths it tells are those it is about ("relatives of a woman staged a human
+        # chain; they claimed she was killed by her husband").
+        events = [
+            replace(e, fatalities=0, fatalities_estimated=False)
+            if e.sub_event_type == "Peaceful protest" and e.fatalities
+            else e
+            for e in events
+        ]
+    quiet = deathless_paragraphs(text)
+    if quiet:
+        # "No fatalities were reported": the events told in that paragraph have no dead.
+        events = [
+            replace(e, fatalities=0, fatalities_estimated=False)
+            if e.fatalities and any(a <= ev.start < b for ev in e.evidence for a, b in quiet)
+            else e
+            for e in events
+        ]
     coded = coded_figure(text)
     if coded is not None:
         events = [
@@ -211,6 +238,48 @@ def apportion(events: list[Event], text: str) -> list[Event]:
         else e
         for e in events
     ]
+
+
+# Events ACLED codes without dead: an arrest, a change of a group's activity, an abduction
+# (a victim killed makes it an attack), a looting.
+_DEATHLESS = frozenset(
+    {
+        "Arrests",
+        "Change to group/activity",
+        "Abduction/forced disappearance",
+        "Looting/property destruction",
+    }
+)
+
+
+_FORCES = re.compile(
+    r"\b(?:police\w*|officers?|security forces|forces|troops|soldiers|army|military|gendarm\w*|"
+    r"guards?|shot|shooting|gunfire|fired|opened fire|bullets?|live ammunition)\b",
+    re.I,
+)
+
+
+def lend_deaths(events: list[Event]) -> list[Event]:
+    """Deaths told in a clause typed as an event ACLED codes without dead ("There was 1
+    fatality and 7 people arrested", "2 administrators were killed and 2 reservists were
+    abducted") are the toll of the violent event the story told just before, when that one has
+    none of its own. The clause's event keeps its figure: which of the two the story's one
+    ACLED event is, the typing decides."""
+    out = list(events)
+    for i, event in enumerate(out):
+        if not event.fatalities or event.sub_event_type not in _DEATHLESS:
+            continue
+        for j in range(i - 1, -1, -1):
+            violent = out[j]
+            if violent.event_type in _VIOLENT and violent.sub_event_type not in _DEATHLESS:
+                if violent.fatalities == 0:
+                    out[j] = replace(
+                        violent,
+                        fatalities=event.fatalities,
+                        fatalities_estimated=event.fatalities_estimated,
+                    )
+                break
+    return out
 
 
 def merge_into(existing: list[Event], new: Iterable[Event]) -> tuple[list[Event], list[Event]]:

@@ -11,6 +11,7 @@ GPE/LOC/FAC entities are still tried whole first, so "Bay of Bengal" or "South K
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -97,14 +98,18 @@ NEAR_BEFORE = (
 # Words before a name that say it is a place ("in Kharkiv", "outskirts of Kharkiv").
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|around|into|to|towards?|from|of|across|inside|village|town|city)"
-    r"|,)\s*$",
+    r"|,)\s*(?:\((?:or\s+)?(?:near|around|in)\)\s*)?$",
     re.IGNORECASE,
 )
+# Words after a name that make it the place people live in: "Keroka residents", "Kibwezi
+# villagers" (a locative cue as surely as "in Keroka").
+_DWELLERS = frozenset(["residents", "villagers", "locals", "inhabitants", "townspeople"])
 DIRECTIONS = re.compile(
     r"^(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\b|^(?:central|rural)\b",
     re.IGNORECASE,
 )
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_COMPASS = re.compile(r"(?:North|South|East|West|NORTH|SOUTH|EAST|WEST)")
 # Lower-case words that may join the capitalised words of one name.
 PARTICLES = frozenset(
     [
@@ -254,7 +259,9 @@ class Span:
     cue_town: bool = False
     near: bool = False
     locative: bool = False  # "in X", "near X", "village of X"
+    dwellers: bool = False  # "X residents", "X villagers": a place people live in
     in_chain: bool = False  # follows another name as its area: "Ngozi" of "X (Y, Ngozi)"
+    listed: bool = False  # one of an enumeration: "Copenhagen, Hamburg, Brasoc and Mannheim"
     fragment: bool = False  # part of a longer capitalised run ("Ibrahim" of "Ibrahim Gokcek")
     cands: tuple[Candidate, ...] = ()
     alias: str | None = None  # the full name an abbreviation stands for ("California")
@@ -318,6 +325,7 @@ def add_cues(span: Span, text: str) -> None:
         span.cue_town |= after_words[0] in TOWN_CUES
         span.near |= after_words[0] in NEAR_AFTER
     span.locative |= bool(_LOCATIVE.search(before))
+    span.dwellers |= bool(after_words) and after_words[0] in _DWELLERS
     before = before.rstrip()
     if DIRECTIONS.search(before.split()[-1] if before.split() else ""):
         span.near = True
@@ -352,7 +360,7 @@ def _name_like(tok: Token) -> bool:
     return (
         tok.text[:1].isupper()
         and not _dateish(tok)
-        and not tok.is_stop
+        and (not tok.is_stop or (tok.pos_ == "PROPN" and not tok.is_sent_start))
         and tok.lower_ not in NON_NAMES
         and any(ch.isalpha() for ch in tok.text)
         and (tok.pos_ == "PROPN" or bool(tok.ent_type_) or not tok.is_sent_start)
@@ -510,6 +518,23 @@ def find_spans(sdoc: Doc, text: str, base: int, gaz: Gazetteer) -> tuple[list[Sp
         return None
 
     for run in _runs(sdoc, skip):  # a whole capitalised run first: spaCy cuts names short
+        compass = run[0] - 1
+        if (
+            compass >= 0
+            and _COMPASS.fullmatch(sdoc[compass].text)
+            and len(run) < _MAX_RUN
+            and (compass == 0 or not sdoc[compass - 1].text[:1].isupper())
+        ):
+            # "South Waziristan Agency": a direction that begins a name the gazetteer knows
+            # whole (directions are not name words on their own; "Near North Side" is no such)
+            first, last = sdoc[compass], sdoc[run[-1]]
+            label = _label(sdoc, run)
+            start, end = first.idx + base, last.idx + len(last) + base
+            found = whole_or_cut(start, end, label in STRONG_LABELS, label)
+            if found is not None and found.start == start and any(c.main for c in found.cands):
+                spans.append(found)
+                skip.update([compass, *run])
+                continue
         if 2 <= len(run) <= _MAX_RUN:
             first, last = sdoc[run[0]], sdoc[run[-1]]
             label = _label(sdoc, run)
@@ -519,9 +544,26 @@ def find_spans(sdoc: Doc, text: str, base: int, gaz: Gazetteer) -> tuple[list[Sp
                 if found.cands:
                     spans.append(found)
                 skip.update(run)
+    runs = _runs(sdoc, skip)
+    for left, right in itertools.pairwise(runs):
+        # "Trinidad and Tobago", "Bosnia and Herzegovina": a country's name joined by "and"
+        if right[0] - left[-1] != 2 or sdoc[left[-1] + 1].lower_ != "and":
+            continue
+        start, end = sdoc[left[0]].idx, sdoc[right[-1]].idx + len(sdoc[right[-1]])
+        if skip.intersection(left + right) or gaz.country_code(sdoc.text[start:end]) is None:
+            continue
+        found = whole_or_cut(start + base, end + base, True, "GPE")
+        if found is not None and found.cands:
+            spans.append(found)
+            skip.update(range(left[0], right[-1] + 1))
     for ent in sdoc.ents:
-        if ent.label_ in STRONG_LABELS and not skip.intersection(range(ent.start, ent.end)):
-            found = whole_or_cut(ent.start_char + base, ent.end_char + base, True, ent.label_)
+        if skip.intersection(range(ent.start, ent.end)):
+            continue
+        label = ent.label_
+        if label == "ORG" and gaz.country_code(_LEADING.sub("", ent.text)) is not None:
+            label = "GPE"  # "the Democratic People's Republic of Korea": a country's formal name
+        if label in STRONG_LABELS:
+            found = whole_or_cut(ent.start_char + base, ent.end_char + base, True, label)
             if found is not None:
                 if found.cands:
                     spans.append(found)

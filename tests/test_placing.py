@@ -1,0 +1,106 @@
+"""Choosing an event's place among a story's resolved names, and where a province-only event sits."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.gazetteer import Gazetteer, packaged_path
+from wirewatch.models import Document, Place, PlaceMention
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    if not packaged_path().is_file():
+        pytest.skip("gazetteer not built: run `python scripts/build_gazetteer.py`")
+    return Gazetteer.load()
+
+
+def _choose(text: str, trigger: str, gaz: Gazetteer, sentence: int = 0) -> PlaceMention | None:
+    """The place of the clause that is the whole of sentence `sentence`, trigger word given."""
+    from wirewatch.geoparse import geoparse
+    from wirewatch.nlp import parse
+    from wirewatch.placing import choose_place
+
+    sdoc = parse(text)
+    places = [
+        m for m in geoparse(Document(doc_id="t", text=text), sdoc, gaz) if m.place is not None
+    ]
+    sentences = [(s.start_char, s.end_char, s) for s in sdoc.sents]
+    start, end, _ = sentences[sentence]
+    return choose_place(start, end, sentence, text.index(trigger), places, sentences)
+
+
+def test_a_country_inside_a_partys_name_is_not_the_place(gaz: Gazetteer) -> None:
+    text = (
+        "On 16 June 2023, members of Islami Andolan Bangladesh staged a protest at the "
+        "National Mosque, Dhaka city, against the assault on their members."
+    )
+    chosen = _choose(text, "protest", gaz)
+    # (the mosque is put at the town named with it: either mention gives Dhaka)
+    assert chosen is not None and chosen.place is not None and chosen.place.name == "Dhaka"
+
+
+def test_what_a_protest_condemns_is_not_where_it_is(gaz: Gazetteer) -> None:
+    text = (
+        "On 6 May 2024, students staged a protest at the university, Sylhet city, condemning "
+        "the military aggression on Gaza."
+    )
+    chosen = _choose(text, "protest", gaz)
+    assert chosen is not None and chosen.text == "Sylhet"
+
+
+def test_a_later_sentence_names_the_place_when_the_events_does_not(gaz: Gazetteer) -> None:
+    text = (
+        "Youths tried to attack an MP at a funeral on Saturday. Some locals heckled the "
+        "speakers at the ceremony in Ahero."
+    )
+    chosen = _choose(text, "attack", gaz)
+    assert chosen is not None and chosen.text == "Ahero"
+
+
+def test_a_place_abroad_in_a_later_sentence_is_never_taken(gaz: Gazetteer) -> None:
+    text = "Gunmen killed a fisherman in Kenya on Sunday. The suspects had lived in Mumbai."
+    chosen = _choose(text, "killed", gaz)
+    assert chosen is not None and chosen.text == "Kenya"
+    text = "Gunmen killed a fisherman on Sunday. The suspects had lived in Mumbai. Kenya and "
+    text += "Tanzania said so."
+    chosen = _choose(text, "killed", gaz)
+    assert chosen is None or chosen.text != "Mumbai"
+
+
+def test_a_name_only_qualifying_an_actor_is_the_last_resort(gaz: Gazetteer) -> None:
+    text = "A journalist was attacked by Kakamega County soldiers at a construction site."
+    chosen = _choose(text, "attacked", gaz)
+    assert chosen is not None and chosen.text == "Kakamega"
+
+
+def test_the_town_before_its_admin_chain_is_the_place(gaz: Gazetteer) -> None:
+    text = (
+        "On 23 October 2023, workers staged a demonstration at Dhaka-Tangail highway, Gazipur "
+        "city (Gazipur Sadar, Dhaka), demanding a salary increase."
+    )
+    chosen = _choose(text, "demonstration", gaz)
+    assert chosen is not None and chosen.text == "Gazipur"
+
+
+def test_a_province_only_event_sits_at_the_provinces_main_town(gaz: Gazetteer) -> None:
+    from wirewatch.placing import event_place
+
+    farah = next(
+        p for p in gaz.lookup("Farah", "AF") if p.feature_code == "ADM1" and p.precision == 3
+    )
+    seat = event_place(farah, gaz)
+    assert seat.feature_code is not None and seat.feature_code.startswith("PPL")
+    assert seat.admin1 == farah.admin1 and seat.country == "AF" and seat.precision == 3
+    town = Place("Farah", 32.37, 62.12, country="AF", admin1="Farah", feature_code="PPL")
+    assert event_place(town, gaz) is town  # towns and districts keep their own point
+
+
+def test_residents_of_a_name_make_it_a_place(gaz: Gazetteer) -> None:
+    from wirewatch.geoparse import geoparse
+    from wirewatch.nlp import parse
+
+    text = "Keroka residents held a demonstration after the killing of a businessman."
+    found = {m.text: m for m in geoparse(Document(doc_id="t", text=text), parse(text), gaz)}
+    keroka = found.get("Keroka")
+    assert keroka is not None and keroka.place is not None and keroka.place.country == "KE"
