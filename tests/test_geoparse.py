@@ -241,7 +241,11 @@ def test_event_place_skips_the_province_closing_a_chain(gaz: Gazetteer) -> None:
     second = text.index("At least")
     end = len(text)
     chosen = choose_place(second, end, 1, text.index("injured"), places, sentences)
-    assert chosen is not None and chosen.text == "Sarishabari", [m.text for m in places]
+    # (the unlisted village is put near its upazila's town: either mention gives Sarishabari)
+    town = next(m.place for m in places if m.text == "Sarishabari")
+    assert chosen is not None and chosen.place is not None and town is not None
+    assert chosen.text in ("Bilbalia", "Sarishabari"), [m.text for m in places]
+    assert chosen.place.geonameid == town.geonameid
 
 
 def test_a_names_own_vote_does_not_make_other_readings_foreign(gaz: Gazetteer) -> None:
@@ -465,3 +469,13 @@ def test_a_site_whose_kind_comes_first_is_put_at_its_town(gaz: Gazetteer) -> Non
     text = "He spoke at the daily briefing at the Palais des Nations in Geneva on Tuesday."
     site = _by_text(_run(text, gaz)).get("Palais des Nations")
     assert site is not None and site.place is not None and site.place.name == "Geneva"
+
+
+def test_an_unlisted_village_is_put_near_the_area_named_with_it(gaz: Gazetteer) -> None:
+    text = "Children displaced from Zzyxaba village of Guma LGA, Benue State, fell ill."
+    village = _by_text(_run(text, gaz)).get("Zzyxaba")
+    assert village is not None and village.place is not None
+    assert village.place.country == "NG" and village.place.precision == 2
+    # Without a word saying it is a village, a name before a town is no place.
+    text = "Mr Zzyxaba, in Makurdi, said the camp was full."
+    assert "Zzyxaba" not in _by_text(_run(text, gaz))
