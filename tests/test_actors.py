@@ -463,12 +463,16 @@ def test_a_claimant_telling_its_own_deed_is_its_agent() -> None:
     from wirewatch.actors import claims_own_deed
 
     text = "National Resistance forces claimed to have shelled pro-Houthi forces."
-    assert claims_own_deed(text, len("National Resistance forces"))
+    assert claims_own_deed(text, 0, len("National Resistance forces"))
     text = "The army said it had killed 12 militants."
-    assert claims_own_deed(text, len("The army"))
+    assert claims_own_deed(text, 0, len("The army"))
+    text = "Heavy artillery fire by an unknown party was reported in Abu Salim."
+    assert claims_own_deed(text, text.index("unknown"), text.index(" was"))
     # A claimant reporting what others did is no agent.
-    assert not claims_own_deed("Police said gunmen killed two people.", len("Police"))
-    assert not claims_own_deed("The army said it had been attacked.", len("The army"))
+    assert not claims_own_deed("Police said gunmen killed two people.", 0, len("Police"))
+    assert not claims_own_deed("The army said it had been attacked.", 0, len("The army"))
+    text = "Shelling was reported by the OSCE SMM near Pisky."
+    assert not claims_own_deed(text, text.index("OSCE"), text.index(" near"))
 
 
 def test_a_monitored_shelling_near_a_government_held_town_is_the_separatists() -> None:
@@ -505,3 +509,25 @@ def test_the_sahel_branch_of_the_islamic_state_takes_its_province_name_in_2022()
     text = "ISGS militants killed nine civilians"
     assert _names(text, "NE", date(2020, 5, 9))[0] == "Islamic State (Greater Sahara)"
     assert _names(text, "NE", date(2022, 7, 9))[0] == "Islamic State (Sahel)"
+
+
+def test_yemen_names_its_communal_militias_by_tribe() -> None:
+    from wirewatch.actors import civilians_as_targets
+
+    tribesmen = ("Civilians (Yemen)", 7)
+    side, _ = civilians_as_targets(tribesmen, (None, None), "Battles", "YE", date(2020, 4, 30))
+    assert side[0] == "Unidentified Tribal Militia (Yemen)"
+    side, _ = civilians_as_targets(
+        ("Civilians (Kenya)", 7), (None, None), "Battles", "KE", date(2020, 4, 30)
+    )
+    assert side[0] == "Unidentified Communal Militia (Kenya)"
+
+
+def test_groups_named_as_acled_names_them() -> None:
+    assert _names("the Children of Fire Initiative claimed an arson attack", "TR")[0] == (
+        "Children of Fire"
+    )
+    assert _names("HBDH militants carried out a bomb attack", "TR")[0] == (
+        "HBDH: Peoples United Revolutionary Movement"
+    )
+    assert _names("Abu Sayyaf militants clashed with troops", "PH")[0] == "ASG: Abu Sayyaf"

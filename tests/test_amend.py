@@ -168,3 +168,37 @@ def test_a_toll_after_police_fire_on_a_riot_is_the_riots() -> None:
     )
     assert e.event_type == "Riots"
     assert e.fatalities == 2
+
+
+def test_a_groups_claim_gives_way_to_the_independent_figure() -> None:
+    (e,) = _events(
+        "Al Shabaab fighters attacked a Kenyan military convoy at Lamu. Al Shabaab claimed "
+        "killing four. Kenya acknowledged the attack, but said only one was killed.",
+        "2019-10-25",
+    )
+    assert e.fatalities == 1
+    (e,) = _events(
+        "17 June. An al Shabaab IED detonated in Tarbaj, killing 8 GSU police officers. "
+        "Al Shabaab claims 15 fatalities.",
+        "2019-06-18",
+    )
+    assert e.fatalities == 8
+
+
+def test_a_toll_told_before_its_event_in_the_sentence_is_its_toll() -> None:
+    (e,) = _events(
+        "Two Administration Police officers have died while three others have been injured "
+        "after suspected Al-Shabaab militants ambushed an escort vehicle near Lamu.",
+        "2019-06-18",
+    )
+    assert e.event_type == "Battles"
+    assert e.fatalities == 2
+
+
+def test_the_dead_of_force_on_protesters_told_in_a_relative_clause() -> None:
+    events = _events(
+        "The police opened fire on protesters who were demonstrating in Bungoma town and "
+        "killed two of them.",
+        "2017-10-15",
+    )
+    assert sum(e.fatalities for e in events) == 2

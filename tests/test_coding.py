@@ -245,3 +245,64 @@ def test_demonstrators_who_kill_an_officer_riot() -> None:
 def test_an_abduction_that_ends_in_death_is_an_attack() -> None:
     event = _one("Gunmen abducted two traders and later killed them in Zamfara on Monday.")
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Families who claim their children have been kidnapped by the PKK continued their sit-in "
+        "protest in Diyarbakir.",
+        "Residents of Bule carried out a demonstration to deplore the attack carried out by "
+        "militiamen in nearby villages.",
+        "Contract workers engaged in mining staged a protest in Dhanbad demanding unpaid wages.",
+        "Workers protested in Motozintla demanding evidence that demonstrates that the virus is "
+        "real.",
+    ],
+)
+def test_violence_in_a_protests_grievance_keeps_it_peaceful(text: str) -> None:
+    assert _types(text) == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Employees staged a demonstration at the hospital in Kayes, denouncing the lack of "
+        "equipment, security forces intervened to disperse the demonstrators.",
+        "Migrant laborers gathered in Ahmedabad, demanding to return home during the coronavirus "
+        "lockdown and were eventually dispersed by police.",
+    ],
+)
+def test_authorities_stepping_in_after_the_grievance_intervene(text: str) -> None:
+    assert ("Protests", "Protest with intervention") in _types(text)
+
+
+def test_engaged_in_work_is_no_fight() -> None:
+    assert not [t for t in find_triggers("workers engaged in mining") if t.cls == "clash"]
+    assert [t for t in find_triggers("troops engaged in heavy fighting") if t.cls == "clash"]
+
+
+def test_suspects_killed_in_a_police_raid_are_its_victims() -> None:
+    event = _one("Two drug suspects were killed during a police raid in Bulacan on Friday.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_suspects_killed_in_a_shootout_during_a_raid_are_a_fight() -> None:
+    text = "Two suspects were killed during a police raid in Bulacan after a shootout on Friday."
+    assert ("Violence against civilians", "Attack") not in _types(text)
+
+
+def test_a_killing_that_sparked_the_protest_is_its_grievance() -> None:
+    text = "Residents demonstrated in Ngecha. The demonstration was sparked by recent murders."
+    assert ("Protests", "Excessive force against protesters") not in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traders whose shops were last week demolished by the county government held a "
+        "demonstration in Makutano town.",
+        "Hundreds protest the government's failure to stop ethnic clashes in Molo.",
+    ],
+)
+def test_destruction_or_fighting_the_crowd_protests_is_no_riot(text: str) -> None:
+    assert ("Riots", "Violent demonstration") not in _types(text)

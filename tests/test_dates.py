@@ -98,3 +98,14 @@ def test_numeric_dates_are_read_only_where_the_order_is_plain() -> None:
     # day and month both 12 or under, or a two-digit year: no date rather than a guess
     assert find_dates("kidnapped on 3/4/2020", ref) == []
     assert find_dates("killed on 20/12/08 and on 07/03", ref) == []
+
+
+def test_a_day_weeks_ahead_is_one_to_come_not_last_years() -> None:
+    ref = date(2023, 1, 26)
+    (found,) = find_dates("a rally scheduled for Jan 29", ref)
+    assert found.value == date(2023, 1, 29)
+    assert resolve_date("a rally scheduled for Jan 29", ref) is None  # no date of this event
+    (past,) = find_dates("on December 30", date(2024, 1, 2))
+    assert past.value == date(2023, 12, 30)
+    (earlier,) = find_dates("on 15 March", ref)
+    assert earlier.value == date(2022, 3, 15)

@@ -479,3 +479,26 @@ def test_an_unlisted_village_is_put_near_the_area_named_with_it(gaz: Gazetteer) 
     # Without a word saying it is a village, a name before a town is no place.
     text = "Mr Zzyxaba, in Makurdi, said the camp was full."
     assert "Zzyxaba" not in _by_text(_run(text, gaz))
+
+
+def test_actors_only_one_country_has_say_which_namesake_is_meant(gaz: Gazetteer) -> None:
+    text = "Supporters of the Amal Movement blocked a road in Tripoli with burning tyres."
+    tripoli = _by_text(_run(text, gaz)).get("Tripoli")
+    assert tripoli is not None and tripoli.place is not None and tripoli.place.country == "LB"
+    # Without such a clue, the bigger Tripoli (Libya's capital) stands.
+    text = "Protesters blocked a road in Tripoli with burning tyres."
+    tripoli = _by_text(_run(text, gaz)).get("Tripoli")
+    assert tripoli is not None and tripoli.place is not None and tripoli.place.country == "LY"
+
+
+def test_an_article_split_off_an_unknown_name_is_no_place(gaz: Gazetteer) -> None:
+    text = "GNA forces attacked LNA forces in Al-msabha village on the outskirts of Tarhuna."
+    found = _by_text(_run(text, gaz))
+    assert "Al" not in found
+
+
+def test_a_loose_reading_is_not_confirmed_by_its_own_name_said_again(gaz: Gazetteer) -> None:
+    text = "Burundian and Rwandan soldiers clashed in Busoni commune (Busoni, Kirundo)."
+    for m in _run(text, gaz):
+        if m.text == "Busoni" and m.place is not None:
+            assert m.place.country == "BI"  # never Busan, whose consonants are the same

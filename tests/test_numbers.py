@@ -333,3 +333,70 @@ def test_paragraphs_that_rule_out_deaths() -> None:
     ((start, end),) = deathless_paragraphs(text)
     assert text[start:end].startswith("Troops") and "Militants" not in text[start:end]
     assert not deathless_paragraphs("No fatalities among the soldiers; 3 militants were killed.")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Both sides suffered the death of one soldier.", 2),
+        ("One fighter was killed on each side.", 2),
+        ("Two were killed, one from each side, and two others injured.", 2),
+        ("7 SLDF men were detained by police - they were handed over and later found dead", 7),
+        ("16 militants were killed in shelling after one soldier was killed by an IED.", 16),
+        ("a farmer and his sons killed another farmer at the well", 1),
+        ("Attack by about 100 raiders - 1 killed, 2 injured.", 1),
+        ("At least 45 people, including women and children, died in the attack", 45),
+        ("People from the town killed 5 herders and 2 other displaced people near the river", 7),
+        ("Police reservist killed when raiders attack", 1),
+        ("The public retaliated by lynching the perpetrator.", 1),
+    ],
+)
+def test_counts_the_dead_of_sides_pronouns_and_causes(text: str, number: int) -> None:
+    found = find_fatalities(text)
+    assert found, text
+    assert sum(f.number for f in found) == number
+
+
+def test_no_dead_of_these_clauses() -> None:
+    assert not find_fatalities("Two officers arrived and they were attacked but not killed.")
+    assert not find_fatalities(
+        "Raiders had killed a farmer the same day (coded as a separate event)."
+    )
+    assert [f.number for f in find_fatalities("The raid killed 3 injured 5 near the well.")] == [3]
+
+
+def test_more_dead_named_as_others_add_up() -> None:
+    (f,) = find_fatalities("2 other policemen were killed when they arrived as reinforcement.")
+    assert f.additional
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("12 Sep. 4 killed by armed men in Tana Selta", 4),
+        ("the director was killed along with his programmes coordinator", 2),
+        ("Police gunned down three men suspected of having killed two officers.", 3),
+    ],
+)
+def test_counts_the_dead_after_dates_companions_and_charges(text: str, number: int) -> None:
+    assert sum(f.number for f in find_fatalities(text)) == number
+
+
+def test_a_day_of_a_month_is_no_count() -> None:
+    assert sum(f.number for f in find_fatalities("the man was killed on Sep. 4 in Garissa")) == 1
+    assert sum(f.number for f in find_fatalities("A man was killed along with his cattle.")) == 1
+
+
+def test_the_dead_named_by_a_pronoun_are_the_people_counted_before() -> None:
+    from wirewatch.numbers import pronoun_toll
+
+    text = "Gunmen abducted 9 soldiers near the town. They later killed them and fled."
+    at = text.index("They")
+    assert [f.number for f in pronoun_toll(text, at, len(text))] == [9]
+    text = "2 armed men shot at the police. They were killed when the police returned fire."
+    at = text.index("They")
+    assert [f.number for f in pronoun_toll(text, at, len(text))] == [2]
+    text = "Police arrested 5 suspects. They were not killed."
+    assert pronoun_toll(text, text.index("They"), len(text)) == []
+    text = "The gunmen fled to a building, where they were killed by troops."
+    assert pronoun_toll(text, 0, len(text)) == []

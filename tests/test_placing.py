@@ -104,3 +104,57 @@ def test_residents_of_a_name_make_it_a_place(gaz: Gazetteer) -> None:
     found = {m.text: m for m in geoparse(Document(doc_id="t", text=text), parse(text), gaz)}
     keroka = found.get("Keroka")
     assert keroka is not None and keroka.place is not None and keroka.place.country == "KE"
+
+
+def test_a_province_in_brackets_yields_to_the_district_before_it(gaz: Gazetteer) -> None:
+    text = (
+        "On 9 May 2020, pro-Houthi forces fired mortar shells at anti-Houthi forces in At "
+        "Tuhayta district (Al Hudaydah)."
+    )
+    chosen = _choose(text, "fired", gaz)
+    # "Al Hudaydah" is the province, though it resolves to its namesake city
+    assert chosen is not None and chosen.text == "Tuhayta"
+
+
+def test_traders_and_shops_of_a_name_make_it_a_place(gaz: Gazetteer) -> None:
+    from wirewatch.geoparse import geoparse
+    from wirewatch.nlp import parse
+
+    for text, name in (
+        ("Mombasa traders protest the demolition of their kiosks.", "Mombasa"),
+        ("Four are killed in a grenade attack on a Wajir shop.", "Wajir"),
+    ):
+        found = {m.text: m for m in geoparse(Document(doc_id="t", text=text), parse(text), gaz)}
+        m = found.get(name)
+        assert m is not None and m.place is not None and m.place.country == "KE"
+
+
+def test_a_roads_town_names_are_not_the_area_of_the_town_after_it(gaz: Gazetteer) -> None:
+    text = (
+        "On 9 July 2024, students staged a protest by blocking Dhaka-Mymensingh railway, "
+        "Mymensingh city (Mymensingh), demanding abolition of the quota system."
+    )
+    chosen = _choose(text, "protest", gaz)
+    assert chosen is not None and chosen.place is not None and chosen.place.name == "Mymensingh"
+
+
+def test_a_namesake_outside_the_province_the_sentence_names_is_not_the_place(
+    gaz: Gazetteer,
+) -> None:
+    text = (
+        "On 9 May 2020, a family was attacked with sharp weapons in Hamirpur village near "
+        "Rapar town (Kachchh, Gujarat), killing five of them."
+    )
+    chosen = _choose(text, "attacked", gaz)
+    # (the gazetteer's Hamirpur lies in another state: the town named beside it is the place)
+    assert chosen is not None and chosen.place is not None and chosen.place.admin1 == "Gujarat"
+
+
+def test_the_province_a_little_after_a_town_is_its_area(gaz: Gazetteer) -> None:
+    text = "On 29 April 2020, Turkish forces shelled Tall Refaat and its vicinity in Aleppo."
+    chosen = _choose(text, "shelled", gaz)
+    assert chosen is not None and chosen.text == "Tall Refaat"
+    # "in Aleppo city" is the city itself, whatever came before
+    text = "On 29 April 2020, a man from Tall Refaat was shot dead in Aleppo city."
+    chosen = _choose(text, "shot", gaz)
+    assert chosen is not None and chosen.text == "Aleppo"

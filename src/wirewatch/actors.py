@@ -781,15 +781,35 @@ _OWN_DEED = re.compile(
 )
 
 
-def claims_own_deed(text: str, end: int) -> bool:
-    """Whether the actor ending at `end` claims a deed of its own: it is the claim's source and
-    the event's agent at once, so the claim may not hide it from the event."""
-    return bool(_OWN_DEED.match(text, end))
+# "heavy artillery fire by an unknown party was reported": the agent of a deed inside what is
+# reported, not the one reporting ("was reported by the monitors").
+_AGENT_BY = re.compile(
+    r"(?<!reported )(?<!said )(?<!claimed )(?<!announced )(?<!confirmed )(?<!stated )"
+    r"\bby\s+(?:the\s+|an?\s+)?$",
+    re.I,
+)
+
+
+def claims_own_deed(text: str, start: int, end: int) -> bool:
+    """Whether the actor at `start`-`end`, though inside a claim, is the event's agent: it claims
+    a deed of its own ("forces claimed to have shelled"), or it is the "by" agent of the deed
+    the claim reports ("fire by an unknown party was reported"). The claim may not hide it."""
+    return bool(_OWN_DEED.match(text, end) or _AGENT_BY.search(text, max(0, start - 40), start))
 
 
 @functools.lru_cache(maxsize=1)
 def _group_by_name() -> dict[str, dict[str, Any]]:
     return {str(g["name"]): g for g in ad.dictionary()["groups"]}
+
+
+def _community_word(name: str, iso2: str | None) -> str:
+    """Where communities are clans (Somalia, Lebanon) or tribes (Yemen), ACLED names their
+    militias "Hawadle Clan Militia", "Unidentified Tribal Militia (Yemen)"."""
+    for key, word in (("clan_countries", "Clan"), ("tribal_countries", "Tribal")):
+        if iso2 in ad.dictionary().get(key, []):
+            for plain in (" Ethnic Militia (", " Communal Militia ("):
+                name = name.replace(plain, f" {word} Militia (")
+    return name
 
 
 def _group_canonical(
@@ -809,9 +829,7 @@ def _group_canonical(
         if name == _GANG_NAME and iso2 is not None and iso2 not in _gang_countries():
             # "Unidentified Gang" is ACLED's name for criminal groups in the Americas only.
             name = "Unidentified Armed Group ({country})"
-        if iso2 in ad.dictionary().get("clan_countries", []):
-            # Where communities are clans (Somalia), their militias are "Hawadle Clan Militia".
-            name = name.replace(" Ethnic Militia (", " Clan Militia (")
+        name = _community_word(name, iso2)
         cname = country_name(iso2)
         if cname is None:
             return name.replace(" ({country})", ""), mention.inter
@@ -872,7 +890,9 @@ def civilians_as_targets(
             return actor2, (None, None)
         cname = country_name(country)
         communal = (
-            f"Unidentified Communal Militia ({cname})" if cname else "Unidentified Communal Militia"
+            _community_word(f"Unidentified Communal Militia ({cname})", country)
+            if cname
+            else "Unidentified Communal Militia"
         )
         return (communal, 4), (None, None)
     if armed2:

@@ -156,8 +156,18 @@ _DEMANDS = re.compile(
 )
 # Words between a demonstration and an act of violence that make the act its cause.
 _CAUSE = re.compile(
-    r"\b(?:against|over|demand\w*|condemn\w*|denounc\w*|decry\w*|protest\w*|following|after|"
+    r"\b(?:against|over|demand\w*|condemn\w*|denounc\w*|decry\w*|deplor\w*|mourn\w*|"
+    r"protest\w*|following|after|failure to|failing to|"
     r"for|about|regarding|reject\w*|claiming|justice|arrest of|prior|previous)\b",
+    re.I,
+)
+# Words before a violent act told ahead of the protest that make it the protest's past or its
+# grievance: "who claim their children have been kidnapped", "since the prison riot", "traders
+# whose shops were last week demolished".
+_PROTEST_PAST = re.compile(
+    r"(?:\b(?:claim\w*|sa(?:y|ys|id)|alleg\w*)\b[^,;]*|\b(?:have|has|had) been\s+|"
+    r"\b(?:whose|who|which)\b[^,;]*\b(?:was|were)\s+(?:[\w-]+\s+){0,2}|"
+    r"\bsince\s+(?:the\s+|a\s+|their\s+)?(?:[\w-]+\s+)?)$",
     re.I,
 )
 _PARTISAN = re.compile(
@@ -184,7 +194,9 @@ _JURISDICTION = re.compile(r"\s+(?:station\s+)?(?:area|limits|jurisdiction)\b", 
 # A suspect a crowd punishes, named after the act.
 _MOB_JUSTICE = re.compile(
     r"\b(?:suspected|presumed|alleged|accused)\s+(?:[\w-]+\s+){0,2}(?:thie(?:f|ves)|robbers?|"
-    r"burglars?|witch\w*|kidnappers?|rapists?|criminals?)\b|\bmob justice\b|\bfor violating\b",
+    r"burglars?|witch\w*|kidnappers?|rapists?|criminals?)\b|\bmob justice\b|\bfor violating\b|"
+    r"\b(?:suspected|accused)\s+of\s+(?:[\w-]+\s+){0,2}(?:theft|stealing|robbery|burglary|"
+    r"witchcraft|sorcery|kidnapping|rape)\b",
     re.I,
 )
 # A person taken, not a place: "captured a presumed thief", "seized two men".
@@ -488,6 +500,9 @@ def acts_after_grievance(before: str, t: Trigger) -> bool:
     """ "residents demonstrating against the curfew vandalized a police station": a past-tense
     act after the grievance's noun phrase is what the crowd did, not what it protested against
     ("against the destroyed houses", "demanding the arrest of those who burned")."""
+    if t.cls in {"intervention", "arrest"}:
+        # "denouncing the lack of equipment, security forces intervened": a new subject acts.
+        return bool(_AUTHORITIES_ACT.search(before))
     if t.cls not in {"riot", "loot", "clash", "attack"}:
         return False
     verb = t.text.split()[0].lower()
@@ -647,7 +662,8 @@ _DURING = re.compile(
 # What the demonstrators said or protested about: "claimed that she was killed", "accusing a
 # leader of beating", "protest a killing", "relatives of the man beaten to death".
 _TOLD = re.compile(
-    r"\b(?:claim\w*|sa(?:id|ys?)|alleg\w*|accus\w*|blam\w*)\b|^\s*(?:the\s+|a\s+|an\s+)?$|"
+    r"\b(?:claim\w*|sa(?:id|ys?)|alleg\w*|accus\w*|blam\w*|sparked|triggered|prompted|caused)\b|"
+    r"^\s*(?:the\s+|a\s+|an\s+)?$|"
     r"\b(?:of|for)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -718,6 +734,8 @@ def _who_was_violent(
         between = clause.text[opening - clause.start : t.start - clause.start] if opening else ""
         if _CAUSE.search(between) and not acts_after_grievance(between, t):
             continue  # "protested against the attack", "demanding the arrest of those who burnt"
+        if opening is None and _PROTEST_PAST.search(clause.text[: t.start - clause.start]):
+            continue  # "families who claim their children have been kidnapped ... held a sit-in"
         if t.cls in {"riot", "clash", "loot"}:
             rioting = True
         elif t.cls in {"attack", "abduct"}:
@@ -750,9 +768,18 @@ def _intervened(clause: Clause, triggers: list[Trigger]) -> bool:
             return True  # "after police broke up a weekly demonstration": done to the protest
         if re.search(r"\b(?:the|of|an?|their|his|her|its)\s+$", before, re.I):
             continue  # "the arrested president", "relatives of detained members": a grievance
-        if not _CAUSE.search(before):
+        if not _CAUSE.search(before) or _AUTHORITIES_ACT.search(before):
             return True
     return False
+
+
+# After the grievance, a new subject or the crowd's own next verb: "denouncing the lack of
+# equipment, security forces intervened", "demanding to go home and were dispersed by police".
+_AUTHORITIES_ACT = re.compile(
+    r"(?:,\s*(?:and\s+|but\s+|then\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:police|security forces|"
+    r"officers|soldiers|troops|authorities|gendarmes|army)\s*|\band\s+(?:were|was)\s+(?:\w+\s+)?)$",
+    re.I,
+)
 
 
 def _code_violence(
@@ -842,6 +869,19 @@ def _code_violence(
             default_actor1=default,
         )
         return _with_state_adjectives(coded, clause)
+    raid = _RAID_KILLING.search(clause.text)
+    if raid is not None and main.cls == "kill" and "clash" not in classes:
+        # "two drug suspects were killed during a police raid": with no fight told, the dead of a
+        # raid are the police's victims (ACLED's attack), whatever they were suspected of.
+        police = next(
+            (a for a in actors if a.kind == "police" and a.start >= clause.start + raid.start()),
+            None,
+        )
+        if police is not None:
+            victim = patient if patient is not None and patient is not police else None
+            if victim is not None and victim.kind != "civilian" and victim.name is None:
+                victim = replace(victim, kind="civilian", inter=7)
+            return Coded("Violence against civilians", "Attack", "ASSAULT", main, police, victim)
     # Herders or villagers named by their community are its people when they are the victims.
     victims_armed = (
         patient is not None
@@ -1013,6 +1053,15 @@ def _code_violence(
         patient,
         default_actor1="rebel",
     )
+
+
+# People killed in a raid or an operation the police carried out, told in the passive.
+_RAID_KILLING = re.compile(
+    r"\b(?:were|was)\s+(?:\w+\s+)?(?:killed|shot dead|gunned down)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:during|in)\s+an?\s+(?:[\w-]+\s+)?(?:police|anti-drug|buy-bust|drug)\s+"
+    r"(?:raids?|operations?|stings?)\b",
+    re.I,
+)
 
 
 # "X (from Y) and Z (from W) clashed": two sides joined as the subject, no verb between.

@@ -115,9 +115,18 @@ class ResolvedDate:
 
 
 def _year_for(month: int, day: int, ref: date | None) -> int | None:
-    """The year of a day-and-month with no year: the latest one not after the story's date."""
+    """The year of a day-and-month with no year: the latest one not after the story's date,
+    unless the day is only weeks ahead: then it is one to come ("a rally scheduled for Jan 29",
+    told on 25 January), not the same day a year before."""
     if ref is None:
         return None
+    for year in (ref.year, ref.year + 1):
+        try:
+            ahead = (date(year, month, day) - ref).days
+        except ValueError:
+            continue
+        if 1 < ahead <= _SOON:
+            return year
     for year in (ref.year, ref.year - 1):
         try:
             candidate = date(year, month, day)
@@ -126,6 +135,10 @@ def _year_for(month: int, day: int, ref: date | None) -> int | None:
         if candidate <= ref + timedelta(days=1):
             return year
     return ref.year - 1
+
+
+# How far ahead of the story a day with no year may be and still be read as one to come.
+_SOON = 31
 
 
 def _safe_date(year: int | None, month: int, day: int) -> date | None:

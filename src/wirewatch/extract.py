@@ -82,7 +82,13 @@ from wirewatch.models import (
     stable_id,
 )
 from wirewatch.nlp import sentences as sentence_spans
-from wirewatch.numbers import Fatalities, find_fatalities, grievance, says_no_deaths
+from wirewatch.numbers import (
+    Fatalities,
+    find_fatalities,
+    grievance,
+    pronoun_toll,
+    says_no_deaths,
+)
 from wirewatch.placing import choose_place, event_place
 from wirewatch.resolve import apportion, merge_within_document
 
@@ -275,7 +281,9 @@ class RuleEngine:
                 if is_relative(clause.text) and ref and own and max(own) < ref - OLD:
                     continue  # "who disappeared on August 17": the past of someone named
                 triggers = self._triggers(clause, doc_actors, resolved)
-                fatal = find_fatalities(clause.text, clause.start)
+                fatal = find_fatalities(clause.text, clause.start) or pronoun_toll(
+                    doc.text, clause.start, clause.end
+                )
                 prev_idx = last_event.get(para)
                 if prev_idx is not None and turns_violent(triggers, events[prev_idx], clause.text):
                     riot = as_riot(events[prev_idx], triggers, doc)
@@ -304,7 +312,7 @@ class RuleEngine:
                     a
                     for a in sent_actors
                     if clause.start <= a.start and a.end <= clause.end
-                    if not is_claimant(a, claimants) or claims_own_deed(doc.text, a.end)
+                    if not is_claimant(a, claimants) or claims_own_deed(doc.text, a.start, a.end)
                 ]
                 for coded in code_clause(clause, triggers, actors):
                     prev = events[last_event[para]] if para in last_event else None

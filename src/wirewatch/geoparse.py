@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from wirewatch.actors import country_clue
 from wirewatch.gazetteer import Candidate, Gazetteer, normalise
 from wirewatch.models import Document, Place, PlaceMention
 from wirewatch.toponyms import NON_NAMES, REGION_CUES, Span, find_spans
@@ -40,6 +41,7 @@ _DATELINE = re.compile(r"^\s*(?:date \S+\s+)?([A-Z][A-Za-z.' -]{1,40}?)(?:,| \(|
 
 
 DEMONYM_WEIGHT = 0.5
+CLUE_WEIGHT = 1.0
 
 # Feature codes of the world regions, oceans and seas of `data/regions.json`: no population,
 # but as well known as a country when named in full. So are the seats of government (BLDG) that
@@ -179,11 +181,14 @@ class _Story:
         return sorted(self.countries.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def _contained(c: Candidate, follower_texts: list[str], gaz: Gazetteer) -> bool:
+def _contained(c: Candidate, follower_texts: list[str], gaz: Gazetteer, own: str = "") -> bool:
     """Whether a name that follows this one ("X, Y", "X (Y, Z)") names the area it lies in, or
     names the town again ("Washington, D.C.", "Farah (Farah)")."""
     p = c.place
     for name in follower_texts:
+        if not c.exact and normalise(name) == normalise(own):
+            continue  # "Busoni (Busoni, Kirundo)": a loose reading (Busan) of the name is not
+            # confirmed by the name said again, whose consonants are its own
         if same_admin(p.admin1, name) or same_admin(p.admin2, name):
             return True
         if (p.feature_code or "").startswith("PPL") and normalise(p.name) == normalise(name):
@@ -490,7 +495,7 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
     ):
         return True  # "(Poonch district, J&K)": the cue word says what kind of place it is
     adjective = re.match(r"\s+[a-z]", text[span.end : span.end + 3]) and not span.cue_town
-    if span.label == "NORP" and (adjective or not span.locative):
+    if span.label == "NORP" and (adjective or not span.locative) and not span.dwellers:
         return False  # "Kikuyu elders", "in Arab neighbourhoods"; but "schools in Mtwapa."
     if (span.locative or span.dwellers) and c.main and not foreign and c.place.population >= 5000:
         return True  # "clashes in Moyale", "Keroka residents" in a story that points to no
@@ -598,7 +603,7 @@ def _vote(
         if exact:
             story.names.add(normalise(span.text))
         texts = [spans[j].alias or spans[j].text for j in follow[i]]
-        held = [c for c in span.cands if texts and _contained(c, texts, gaz)]
+        held = [c for c in span.cands if texts and _contained(c, texts, gaz, span.text)]
         if held:  # "Biu (Borno)": a name and its area agree on a country
             country = max(held, key=_prior).place.country or ""
             story.countries[country] += 1.0
@@ -651,7 +656,15 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
     if story.dateline_country:
         story.countries[story.dateline_country] += 1
         story.voters[story.dateline_country].add("@dateline")
+    clue = country_clue(text)
+    if clue:  # "Amal Movement", "Bank Audi", "GSU camp": actors named as only one country's
+        story.countries[clue] += CLUE_WEIGHT  # press names them say where the story is (so
+        story.voters[clue].add("@clue")  # "Tripoli" is Lebanon's; "Mokowe" is Kenya's)
     spans, demonyms = find_spans(sdoc, text, offset, gaz)
+    # "Al" of "Al-msabha village": an article split off a name the gazetteer lacks is no place
+    spans = [
+        s for s in spans if not (normalise(s.text) in ARTICLES and text[s.end : s.end + 1] == "-")
+    ]
     for iso in demonyms:  # "a Russian patrol near Ras al-Ain": demonyms name actors as often
         story.countries[iso] += DEMONYM_WEIGHT  # as the story's country, and weigh less
         story.voters[iso].add("@demonym")
@@ -1003,7 +1016,7 @@ def _resolve(
     area: Span | None,
 ) -> PlaceMention | None:
     """The best acceptable sense of one span; unresolved (with why) for GPE/LOC/FAC names."""
-    held = {id(c) for c in span.cands if texts and _contained(c, texts, gaz)}
+    held = {id(c) for c in span.cands if texts and _contained(c, texts, gaz, span.text)}
     ok = [
         c
         for c in span.cands

@@ -63,11 +63,15 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# What a sentence may end with; the parser also cuts before a number or a name that opens the next
+# clause ("... in Borno. 78 | BH/IS fighters were killed."), leaving a piece with no end of its own.
+_SENTENCE_END = re.compile(r"[.!?:;…\"'”’)\]]$")
 _ENDS_WITH_TITLE = re.compile(r"\b(?:" + "|".join(ABBREVIATIONS) + r")\.$", re.IGNORECASE)
 
 
 def sentences(sdoc: Doc, offset: int = 0) -> list[tuple[int, int]]:
-    """Sentence character spans of a parse, mending the parser's splits after titles."""
+    """Sentence character spans of a parse, mending the parser's splits after titles and its
+    splits of a line where the piece before has no end ("78 | BH/IS fighters were killed")."""
     from spacy.attrs import IDX, SENT_START
 
     # Read sentence starts as one array: spaCy's `Doc.sents` builds every token object on the way
@@ -84,7 +88,14 @@ def sentences(sdoc: Doc, offset: int = 0) -> list[tuple[int, int]]:
     for sent_start, next_start in itertools.pairwise(bounds):
         end_char = len(text[:next_start].rstrip())
         start, end = offset + sent_start, offset + max(end_char, sent_start)
-        if spans and _ENDS_WITH_TITLE.search(text[spans[-1][0] - offset : spans[-1][1] - offset]):
+        before = text[spans[-1][0] - offset : spans[-1][1] - offset] if spans else ""
+        if spans and (
+            _ENDS_WITH_TITLE.search(before)
+            or (
+                not _SENTENCE_END.search(before)
+                and "\n" not in text[spans[-1][1] - offset : sent_start]
+            )
+        ):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))

@@ -147,6 +147,8 @@ _PERSON = (
     r"rapist|kidnapper|abductor|burglar|poet|artist|singer|writer|photographer|reporter|"
     r"missionary|nun|monk|catechist|male|female|perpetrator|culprit|offender)"
 )
+# "12 Sep. 4 killed by armed men": a date that ends its sentence, not a month before its day.
+_DAY_MONTH_END = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.\s+$")
 _MONTH_NEAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I
 )
@@ -164,7 +166,8 @@ _KILL_VERB = (
 # Words before a killing verb that make it someone's past, charge or intent, not this event's
 # toll ("suspected of killing two police officers last month", "threatened to kill").
 _NOT_THIS = re.compile(
-    r"\b(?:suspected of|accused (?:of|in)|charged with|(?:suspected|accused|alleged) to have|convicted of|responsible for|wanted for|"
+    r"\b(?:suspected of|accused (?:of|in)|charged with|(?:suspected|accused|alleged) to have|"
+    r"(?:suspected|accused) of having|convicted of|responsible for|wanted for|"
     r"arrested for|jailed for|sentenced for|(?:tried|attempted|attempting|threatened|"
     r"threatening|vowed|vowing|plann?(?:ed|ing)|plotting|plot|conspiring|failed) to|"
     r"attempt to|intent to|bid to|for|(?:tries|try|trying) to|nearly|almost)\s+$",
@@ -632,9 +635,13 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
         return False
     if kind == "verb" and _THEN_HARMED.match(text, m.end("num")):
         return False
-    if kind == "verb" and re.match(
-        r"\s+(?:wounded|injured|hurt|arrested|detained|abducted|kidnapped|missing)\b",
-        text[m.end("num") :],
+    if (
+        kind == "verb"
+        and re.match(
+            r"\s+(?:wounded|injured|hurt|arrested|detained|abducted|kidnapped|missing)\b",
+            text[m.end("num") :],
+        )
+        and NUMBER_RE.search(text[max(0, m.start() - 12) : m.start()])
     ):
         return False  # "1 killed 2 injured": the number after the verb counts the wounded
     if kind in {"death_of", "verb_person"} and _ACCUSED.search(before):
@@ -686,7 +693,7 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
             after = text[m.end(num_group) : m.end(num_group) + 3]
             if (
                 re.fullmatch(r"(?:19|20)\d\d", num)
-                or _MONTH_NEAR.search(before)
+                or (_MONTH_NEAR.search(before) and not _DAY_MONTH_END.search(before))
                 or re.search(r"\d[/.]$", before)
                 or re.match(r"[/.]\d", after)
             ):
@@ -785,6 +792,13 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
         passive = _passive(text, offset) or _them(text, offset) or _they(text, offset)
         if passive is not None:
             found.append(passive)
+    # "the director was killed along with his programmes coordinator": one more of the dead.
+    found = [
+        replace(f, number=2, end=f.end + along.end(), text=f.text + along.group(0))
+        if f.number == 1 and (along := _ALONG_WITH.match(text[f.end - offset :]))
+        else f
+        for f in found
+    ]
     found = [f for f in found if not _CODED_APART.match(text, f.end - offset)]
     found.sort(key=lambda f: f.start)
     found = _without_parts(found, text, offset)
@@ -816,6 +830,12 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
     return own or marked
 
 
+_ALONG_WITH = re.compile(
+    r"\s+(?:in\s+\w+\s+)?(?:along|together) with\s+(?:his|her)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?!(?:cattle|cows?|goats?|sheep|camels?|livestock|animals?|car|vehicle|motor\w*|house|home|"
+    r"belongings|property|money|gun|weapons?|rifle|phone|bag)\b)[\w'’-]+",
+    re.I,
+)
 _BOTH_SIDES = re.compile(
     r"\b(?:both|each|either) sides?\s+(?:(?:each|reportedly)\s+)?(?:suffered|lost|had|"
     r"reported)\s+(?:the\s+)?$",
@@ -892,6 +912,33 @@ def _they(text: str, offset: int) -> Fatalities | None:
         return None
     start = counts[-1].start()
     return Fatalities(parsed[0], parsed[1], offset + start, offset + m.end(), text[start : m.end()])
+
+
+_PRONOUN_DEAD = re.compile(
+    r"\b(?:(?:killed|killing|kills?|executed|executing|shot dead|murdered|lynched|beheaded)\s+"
+    r"them(?:\s+all)?\b|^\s*they\s+(?:were|had been|have been)\s+(?:(?:all|later|then|reportedly|"
+    r"subsequently)\s+)?(?:killed|shot dead|found dead|executed|murdered|lynched|beheaded)\b)",
+    re.I,
+)
+
+
+def pronoun_toll(text: str, start: int, end: int) -> list[Fatalities]:
+    """ "Gunmen abducted 9 soldiers. They later killed them.", "2 armed men shot at the police.
+    They were killed when the police returned fire.": the dead of a clause that names them by a
+    pronoun are the people counted last before it in the paragraph. `text` is the story, and
+    `start`-`end` the clause."""
+    clause = text[start:end]
+    m = _PRONOUN_DEAD.search(clause)
+    if m is None or _NOT_THIS.search(clause[max(0, m.start() - 40) : m.start()]):
+        return []
+    para_start = max(text.rfind("\n\n", 0, start) + 1, start - 300)
+    counts = list(_PEOPLE_COUNT.finditer(text, para_start, start))
+    if not counts or _HARM_OTHER.match(text, counts[-1].end()):
+        return []
+    parsed = parse_number(counts[-1].group("num"))
+    if parsed is None:
+        return []
+    return [Fatalities(parsed[0], parsed[1], start + m.start(), start + m.end(), m.group(0))]
 
 
 def _passive(text: str, offset: int) -> Fatalities | None:

@@ -49,6 +49,11 @@ _GRIEVANCE = re.compile(
 )
 # A name, then its kind, then the bracket that opens its admin chain: "Gazipur city (".
 _BEFORE_BRACKET = re.compile(r"[ \w-]{0,20}\(")
+# A little further on, the area a place lies in: "shelled Tall Refaat and its vicinity in
+# Aleppo" (but "in Aleppo city" is the city).
+_REGION_AFTER = re.compile(r"^[^.;:,()]{0,40}\s(?:in|of)\s+(?:the\s+)?$", re.I)
+_TOWN_AFTER = re.compile(r"\s+(?:city|town)\b", re.I)
+_OPEN_BRACKET = re.compile(r"\(\s*$")
 # A name after "(X, " or "(X LGA, ": the province that closes an admin chain.
 _CHAIN_END = re.compile(r"\([^()]{2,60},\s*$")
 _STREET = re.compile(
@@ -110,9 +115,17 @@ def choose_place(
             and q.end <= p.start
             and q.place is not None
             and (same_admin(q.place.admin1, p.text) or same_admin(q.place.admin2, p.text))
-            and _AREA_GAP.match(base_text[q.end - base_start : p.start - base_start])
+            and (
+                _AREA_GAP.match(base_text[q.end - base_start : p.start - base_start])
+                or (
+                    _REGION_AFTER.match(base_text[q.end - base_start : p.start - base_start])
+                    and not _TOWN_AFTER.match(base_text, p.end - base_start)
+                )
+            )
+            and not _STREET.match(base_text, q.end - base_start)  # "Dhaka-Mymensingh railway,
+            # Mymensingh city": a road's name says nothing of the town after it
             for q in places
-        ):
+        ) or _bracketed_area(p, places, base_text, base_start):
             s -= 1.0  # "(Tangail, Dhaka)": the later name is the area the first lies in, even
             # when it resolved to that area's namesake city
         chain = _CHAIN_END.search(before)
@@ -151,6 +164,9 @@ def choose_place(
         if street:
             s -= 0.7  # "Murree road in Rawalpindi", "Comilla-Sylhet highway in
             # Brahmanbaria": a road named after towns elsewhere
+        if _outside_region(p, places, base_start, base_start + len(base_text)):
+            s -= 1.5  # "Hamirpur village near Rapar town (Kachchh, Gujarat)": a namesake in
+            # another province than the one the sentence names is not the village meant
         if p.place is not None and p.place.precision == 1:
             s += 0.8
         elif p.place is not None and p.place.precision == 3:
@@ -205,6 +221,38 @@ def choose_place(
         if near:
             return max(near, key=lambda p: score(p, text, s_start))
     return _elsewhere(trigger_start, places, sentences, usable, score)
+
+
+def _outside_region(p: PlaceMention, places: list[PlaceMention], start: int, end: int) -> bool:
+    """Whether a town lies outside the one province its sentence names (several provinces say
+    nothing: "on the Nihm front (Nihm, Sanaa) and the Sirwah front (Sirwah, Marib)")."""
+    if p.place is None or (p.place.feature_code or "").startswith(("ADM1", "PCL")):
+        return False
+    regions = {
+        (q.place.country, q.place.admin1)
+        for q in places
+        if start <= q.start < end and q.place is not None and q.place.feature_code == "ADM1"
+    }
+    if len(regions) != 1:
+        return False
+    return (p.place.country, p.place.admin1) not in regions
+
+
+def _bracketed_area(p: PlaceMention, places: list[PlaceMention], text: str, start: int) -> bool:
+    """Whether a name in brackets lies in the same province as a town or district named just
+    before it: "in At Tuhayta district (Al Hudaydah)", "Hays district in western Yemen (Al
+    Hudaydah)" name the province by its namesake city, which is not where the event was."""
+    if p.place is None or not p.place.admin1 or not _OPEN_BRACKET.search(text, 0, p.start - start):
+        return False
+    return any(
+        q.place is not None
+        and q.place.precision <= 2
+        and q.place.geonameid != p.place.geonameid
+        and q.place.country == p.place.country
+        and q.place.admin1 == p.place.admin1
+        and 0 <= p.start - q.end <= 60
+        for q in places
+    )
 
 
 def _elsewhere(

@@ -103,7 +103,27 @@ _LOCATIVE = re.compile(
 )
 # Words after a name that make it the place people live in: "Keroka residents", "Kibwezi
 # villagers" (a locative cue as surely as "in Keroka").
-_DWELLERS = frozenset(["residents", "villagers", "locals", "inhabitants", "townspeople"])
+# Nouns a place name qualifies in local news: "Keroka residents", "Mombasa traders", "a Wajir
+# shop". (Not "students", "fans", "police": those follow a college's, a club's, a force's name.)
+_DWELLERS = frozenset(
+    [
+        "residents",
+        "villagers",
+        "locals",
+        "inhabitants",
+        "townspeople",
+        "traders",
+        "youths",
+        "hawkers",
+        "vendors",
+        "fishermen",
+        "herders",
+        "shop",
+        "shops",
+        "market",
+        "marketplace",
+    ]
+)
 DIRECTIONS = re.compile(
     r"^(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\b|^(?:central|rural)\b",
     re.IGNORECASE,
