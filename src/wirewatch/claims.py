@@ -108,7 +108,17 @@ def find_claimants(sent: Span, doc_actors: list[ActorMention], offset: int) -> l
     for token in sent:
         if token.lower_ not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
             continue
-        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "Fire by an unknown party was reported": a passive's subject is what was reported,
+        # and its reporter, if any, is the agent ("was reported by the army").
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if not subjects:
+            subjects = [
+                c
+                for agent in token.children
+                if agent.dep_ == "agent"
+                for c in agent.children
+                if c.dep_ == "pobj"
+            ]
         if not subjects:
             continue
         subject = subjects[0]
