@@ -502,3 +502,9 @@ def test_a_loose_reading_is_not_confirmed_by_its_own_name_said_again(gaz: Gazett
     for m in _run(text, gaz):
         if m.text == "Busoni" and m.place is not None:
             assert m.place.country == "BI"  # never Busan, whose consonants are the same
+
+
+def test_a_direction_ending_a_name_is_not_a_place_of_its_own(gaz: Gazetteer) -> None:
+    text = "Voters tried to raid the office in Gatundu South when ballot boxes went missing."
+    found = _by_text(_run(text, gaz))
+    assert "South" not in found

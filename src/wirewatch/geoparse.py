@@ -645,6 +645,21 @@ def _vote(
             story.voters[iso].update(names)
 
 
+# A bare direction right after a capitalised word ends that word's name: "Gatundu South".
+_DIRECTION_WORD = re.compile(r"(?:North|South|East|West|Central)")
+_WORD_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]$")
+
+
+def _split_off(span: Span, text: str) -> bool:
+    """Whether a span is a piece split off a longer name the gazetteer lacks, and so no place:
+    "Al" of "Al-msabha village", "South" of "Gatundu South" (not Lebanon's South)."""
+    if normalise(span.text) in ARTICLES and text[span.end : span.end + 1] == "-":
+        return True
+    return bool(_DIRECTION_WORD.fullmatch(span.text)) and bool(
+        _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
+    )
+
+
 def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[PlaceMention]:
     """Place mentions of one story; `offset` is where `sdoc`'s text starts in `doc.text`."""
     text = doc.text
@@ -661,10 +676,7 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
         story.countries[clue] += CLUE_WEIGHT  # press names them say where the story is (so
         story.voters[clue].add("@clue")  # "Tripoli" is Lebanon's; "Mokowe" is Kenya's)
     spans, demonyms = find_spans(sdoc, text, offset, gaz)
-    # "Al" of "Al-msabha village": an article split off a name the gazetteer lacks is no place
-    spans = [
-        s for s in spans if not (normalise(s.text) in ARTICLES and text[s.end : s.end + 1] == "-")
-    ]
+    spans = [s for s in spans if not _split_off(s, text)]
     for iso in demonyms:  # "a Russian patrol near Ras al-Ain": demonyms name actors as often
         story.countries[iso] += DEMONYM_WEIGHT  # as the story's country, and weigh less
         story.voters[iso].add("@demonym")
