@@ -202,3 +202,59 @@ def test_the_dead_of_force_on_protesters_told_in_a_relative_clause() -> None:
         "2017-10-15",
     )
     assert sum(e.fatalities for e in events) == 2
+
+
+def test_the_polices_seizure_does_not_turn_the_protest_violent() -> None:
+    events = _events(
+        "On 3 May 2021, residents protested in Kano (Kano) against fuel prices. "
+        "Police later confiscated three trucks.",
+        "2021-05-04",
+    )
+    assert all(e.event_type != "Riots" for e in events)
+
+
+def test_violence_denied_leaves_the_protest_peaceful() -> None:
+    events = _events(
+        "On 3 May 2021, residents protested in Lagos (Lagos) against fuel prices. "
+        "The peaceful protests were devoid of looting and running battles.",
+        "2021-05-04",
+    )
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_looting_by_the_crowd_still_turns_the_protest_violent() -> None:
+    (e,) = _events(
+        "On 3 May 2021, residents protested in Kano (Kano) against fuel prices. "
+        "They threw stones at police and looted shops.",
+        "2021-05-04",
+    )
+    assert e.sub_event_type == "Violent demonstration"
+
+
+def test_an_abduction_whose_victim_dies_is_an_attack() -> None:
+    (e,) = _events(
+        "On 3 May 2021, gunmen abducted a farmer in Kaduna (Kaduna). Days later he died.",
+        "2021-05-04",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    assert e.fatalities == 1
+
+
+def test_the_killed_suspect_refers_back_to_the_killing() -> None:
+    events = _events(
+        "On 3 May 2021, a drug suspect and his brother were killed during a police operation in "
+        "Cabuyao, Laguna. Police said the killed drug suspect was a member of a drug gang based "
+        "in Calamba City.",
+        "2021-05-04",
+    )
+    assert len(events) == 1
+    assert events[0].fatalities == 2
+
+
+def test_the_crowds_break_in_reported_by_police_is_the_crowds() -> None:
+    (e,) = _events(
+        "On 3 May 2021, residents protested in Kano (Kano) against fuel prices. "
+        "Police said that protesters were breaking into shops.",
+        "2021-05-04",
+    )
+    assert e.sub_event_type == "Violent demonstration"

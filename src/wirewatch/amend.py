@@ -101,7 +101,71 @@ def turns_violent(triggers: list[Trigger], prev: Event, text: str = "") -> bool:
     the arrest of those *who set fire* to the crops") tells of someone else."""
     if re.match(r"\s*(?:who|which|whose)\b", text, re.I) or prev.event_type != "Protests":
         return False
-    return any(t.cls in {"riot", "clash", "loot"} for t in triggers)
+    return any(
+        t.cls in {"riot", "clash", "loot"} and not _negated(t, text) and not _forces_act(t, text)
+        for t in triggers
+    )
+
+
+def denies_violence(triggers: list[Trigger], prev: Event, text: str) -> bool:
+    """A sentence after a protest that only denies violence ("The protests were devoid of
+    looting and running battles", "No clashes were reported") tells nothing new."""
+    violent = [t for t in triggers if t.cls in {"riot", "clash", "loot"}]
+    return (
+        prev.event_type == "Protests"
+        and bool(violent)
+        and all(_negated(t, text) for t in violent)
+        and all(t.cls in {"riot", "clash", "loot", "protest"} for t in triggers)
+    )
+
+
+# "The celebrations were devoid of ... running battles", "passed off without clashes", "no
+# looting was reported": the violence is denied, not told.
+_NEGATION = re.compile(
+    r"\b(?:devoid of|without|free (?:of|from)|absence of|no|nor)\b(?:\W+[\w-]+){0,6}?\W*$", re.I
+)
+# "Police confiscated three trucks", "soldiers burnt the tents": the forces' act is no violence
+# of the crowd's.
+_FORCES_SUBJECT = re.compile(
+    r"\b(police\w*|officers|security|forces|troops|soldiers|army|military|gendarm\w*|"
+    r"authorities|officials)\b(?:\W+[\w-]+){0,4}?\W*$",
+    re.I,
+)
+
+
+_CROWD = re.compile(
+    r"\b(?:they|crowds?|protesters?|protestors?|demonstrators?|rioters?|mobs?|youths?|residents|"
+    r"students|supporters|participants)\b",
+    re.I,
+)
+
+
+def _before(trigger: Trigger, text: str) -> str | None:
+    """The clause's words before the trigger, or None when the trigger is not found in it."""
+    pos = text.find(trigger.text)
+    return text[:pos] if pos >= 0 else None
+
+
+def _negated(trigger: Trigger, text: str) -> bool:
+    before = _before(trigger, text)
+    return before is not None and bool(_NEGATION.search(before[-80:]))
+
+
+def _forces_act(trigger: Trigger, text: str) -> bool:
+    """Is a loot or riot trigger told of the police or the army, as its subject?"""
+    if trigger.cls not in {"loot", "riot"}:
+        return False
+    before = _before(trigger, text)
+    if before is None:
+        return False
+    found = _FORCES_SUBJECT.search(before[-60:])
+    if found is None:
+        return False
+    if _CROWD.search(before[-60:][found.end(1) :]):
+        return False  # "Police said protesters were breaking into houses"
+    # "threw stones at police and looted shops": the forces are the crowd's target there.
+    lead = before[-60:][: found.start()]
+    return not re.search(r"\b(?:at|with|against|on|by|from|towards?)\s+(?:the\s+)?$", lead, re.I)
 
 
 def as_riot(prev: Event, triggers: list[Trigger], doc: Document) -> Event:
@@ -189,6 +253,20 @@ def claimed_by(event: Event, text: str, start: int, doc: Document) -> Event:
 
 
 def add_fatalities(
+    event: Event, fatal: list[Fatalities], doc: Document, extra: tuple[Evidence, ...] = ()
+) -> Event:
+    """The event takes a later sentence's dead. An abduction whose victim dies ("Days later he
+    died") is, for ACLED, an attack on civilians: a forced disappearance has no dead."""
+    amended = _add_fatalities(event, fatal, doc, extra)
+    if amended.sub_event_type == _ABDUCTION and amended.fatalities > 0:
+        amended = replace(amended, event_type="Violence against civilians", sub_event_type="Attack")
+    return amended
+
+
+_ABDUCTION = "Abduction/forced disappearance"
+
+
+def _add_fatalities(
     event: Event, fatal: list[Fatalities], doc: Document, extra: tuple[Evidence, ...] = ()
 ) -> Event:
     number, estimated = sum_fatalities(fatal)
@@ -318,9 +396,18 @@ _FIGHT_BACK = re.compile(
 TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 
 
+# "The killed drug suspect was a known dealer", "the slain officer": a killing used as an
+# adjective of someone named is the killing already told, not a new one.
+_DEAD_NAMED = re.compile(
+    r"\b(?:the|these|those)\s+(?:killed|slain|murdered)\s+"
+    r"(?!(?:by|in|on|at|during|near|after|when|while|and|or|as|with|from)\b)[a-z]+",
+    re.I,
+)
+
+
 def refers_back(text: str) -> bool:
     """Does the clause name an event already told ("in the attack", "during the clash")?"""
-    return bool(_ANAPHOR.search(text) or _DEAD_IN.search(text))
+    return bool(_ANAPHOR.search(text) or _DEAD_IN.search(text) or _DEAD_NAMED.search(text))
 
 
 def is_relative(text: str) -> bool:

@@ -45,6 +45,7 @@ from wirewatch.amend import (
     as_riot,
     claimed_by,
     continues,
+    denies_violence,
     fold,
     has_own_place,
     inherit,
@@ -292,6 +293,12 @@ class RuleEngine:
                         fatal, riot.event_type, riot.sub_event_type, doc.text, clause.start
                     )
                     events[prev_idx] = add_fatalities(riot, toll, doc) if toll else riot
+                    continue
+                if (
+                    prev_idx is not None
+                    and not fatal
+                    and denies_violence(triggers, events[prev_idx], clause.text)
+                ):
                     continue
                 if prev_idx is not None and intervenes(triggers, events[prev_idx], clause.text):
                     events[prev_idx] = with_intervention(events[prev_idx], triggers, fatal, doc)
