@@ -84,8 +84,11 @@ _VOWELS = re.compile(r"[aeiouyw]")
 _DOUBLES = re.compile(r"(.)\1+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
-    """The exact look-up key: what two spellings differing only in case or accents share."""
+    """The exact look-up key: what two spellings differing only in case or accents share.
+
+    Cached: the geoparser asks again for the same few thousand names in every story."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold().translate(_FOLD)
     text = _APOSTROPHES.sub("", text)
