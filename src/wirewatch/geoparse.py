@@ -745,6 +745,11 @@ def _place_hamlets(
             continue
         place = dataclasses.replace(area.place, precision=2)
         added.append(PlaceMention(area.doc_id, first, last, text[first:last], place, SITE_SCORE))
+    return _with_added(mentions, added)
+
+
+def _with_added(mentions: list[PlaceMention], added: list[PlaceMention]) -> list[PlaceMention]:
+    """Mentions with new places added; an unresolved mention that a new one covers gives way."""
     if not added:
         return mentions
     kept = [
@@ -789,14 +794,7 @@ def _place_initials(
                 named.doc_id, found.start(), found.end(), found.group(), named.place, named.score
             )
         )
-    if not added:
-        return mentions
-    kept = [
-        m
-        for m in mentions
-        if m.place is not None or not any(a.start < m.end and m.start < a.end for a in added)
-    ]
-    return sorted([*kept, *added], key=lambda m: m.start)
+    return _with_added(mentions, added)
 
 
 # A street's name after the name it honours ("Royal Street", "Hubbard streets", "Haifa Street").
@@ -982,14 +980,7 @@ def _place_sites(
         if place is not None:
             doc_id = mentions[0].doc_id
             added.append(PlaceMention(doc_id, first, last, text[first:last], place, SITE_SCORE))
-    if not added:
-        return mentions
-    kept = [
-        m
-        for m in mentions
-        if m.place is not None or not any(a.start < m.end and m.start < a.end for a in added)
-    ]
-    return sorted([*kept, *added], key=lambda m: m.start)
+    return _with_added(mentions, added)
 
 
 def _resolve_all(

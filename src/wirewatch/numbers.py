@@ -880,14 +880,7 @@ def _them(text: str, offset: int) -> Fatalities | None:
     m = _KILLED_THEM.search(text)
     if m is None or _NOT_THIS.search(text[max(0, m.start() - 40) : m.start()]):
         return None
-    counts = list(_PEOPLE_COUNT.finditer(text, 0, m.start()))
-    if not counts:
-        return None
-    parsed = parse_number(counts[-1].group("num"))
-    if parsed is None:
-        return None
-    start = counts[-1].start()
-    return Fatalities(parsed[0], parsed[1], offset + start, offset + m.end(), text[start : m.end()])
+    return _counted_before(text, offset, m)
 
 
 _THEY_KILLED = re.compile(
@@ -904,14 +897,20 @@ def _they(text: str, offset: int) -> Fatalities | None:
     m = _THEY_KILLED.search(text)
     if m is None:
         return None
-    counts = list(_PEOPLE_COUNT.finditer(text, 0, m.start()))
+    return _counted_before(text, offset, m)
+
+
+def _counted_before(text: str, offset: int, pronoun: re.Match[str]) -> Fatalities | None:
+    """The last count of people before a pronoun's killing, spanning both as the evidence."""
+    counts = list(_PEOPLE_COUNT.finditer(text, 0, pronoun.start()))
     if not counts:
         return None
     parsed = parse_number(counts[-1].group("num"))
     if parsed is None:
         return None
     start = counts[-1].start()
-    return Fatalities(parsed[0], parsed[1], offset + start, offset + m.end(), text[start : m.end()])
+    end = pronoun.end()
+    return Fatalities(parsed[0], parsed[1], offset + start, offset + end, text[start:end])
 
 
 _PRONOUN_DEAD = re.compile(
