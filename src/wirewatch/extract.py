@@ -168,6 +168,7 @@ class _Story:
     focus: str | None
     main_rebel: str | None
     actor_country: str | None  # the country the story's actors belong to most often
+    clue: str | None  # the country the story's own vocabulary points to (`country_clue`)
 
 
 class RuleEngine:
@@ -246,7 +247,9 @@ class RuleEngine:
         main_rebel = next((a.name for a in doc_actors if a.name and a.kind == "rebel"), None)
         countries = Counter(a.country for a in doc_actors if a.country)
         actor_country = countries.most_common(1)[0][0] if countries else None
-        story = _Story(doc, resolved, sentences, focus, main_rebel, actor_country)
+        story = _Story(
+            doc, resolved, sentences, focus, main_rebel, actor_country, country_clue(doc.text)
+        )
 
         events: list[Event] = []
         last_event: dict[int, int] = {}  # paragraph -> index in events
@@ -495,7 +498,7 @@ class RuleEngine:
         )
         # A story's own vocabulary ("Vihiga county", "upazila", "Tk 500") tells its country more
         # surely than a place name the gazetteer may have put abroad: actors are named by it.
-        clue = country_clue(doc.text)
+        clue = story.clue
         if mention is not None and chosen is not None:
             country = chosen.country or focus
             evidence.append(
