@@ -863,17 +863,20 @@ def canonical(
     return (f"{label} ({cname})" if cname else label), inter
 
 
+# A side of an event as the coder names it: its canonical name and ACLED `inter` code.
+NamedSide = tuple[str | None, int | None]
+
 # ACLED's modern event types in which actor1 is the side that uses force.
 _FORCE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def civilians_as_targets(
-    actor1: tuple[str | None, int | None],
-    actor2: tuple[str | None, int | None],
+    actor1: NamedSide,
+    actor2: NamedSide,
     event_type: str | None,
     country: str | None,
     when: date | None,
-) -> tuple[tuple[str | None, int | None], tuple[str | None, int | None]]:
+) -> tuple[NamedSide, NamedSide]:
     """ACLED's codebook never makes civilians the side that uses force: they are actor2 of the
     violence done to them. A story that names only its victims ("two people were injured when
     their car hit a landmine") has an unidentified armed group as its agent; one that names the
@@ -918,12 +921,12 @@ def evidence_fields(
 
 def counterpart(
     actor1: str | None,
-    actor2: tuple[str | None, int | None],
+    actor2: NamedSide,
     event_type: str | None,
     country: str | None,
     text: str,
     when: date | None = None,
-) -> tuple[str | None, int | None]:
+) -> NamedSide:
     """The other side of a two-sided war ACLED codes as a fixed pair (`actors.json`
     `counterparts`): a Donbas battle report that names only Ukraine's forces was fought with
     the separatists. Only for a battle, where the codebook always names both sides, and only
@@ -1015,7 +1018,7 @@ def associates(text: str, actor1: str | None, country: str | None, when: date | 
 
 def local_name(
     name: str | None, inter: int | None, country: str | None, text: str, when: date | None = None
-) -> tuple[str | None, int | None]:
+) -> NamedSide:
     """ACLED's country conventions for an actor the text leaves unnamed (`actors.json`
     `local_names`): in Mexico a body found bound and tortured is the work of an "Unidentified Gang
     (Mexico)", in Brazil a drive-by execution of "Unidentified Gang and/or Police Militia"."""
@@ -1044,12 +1047,12 @@ _STATE = ("Military Forces of ", "Police Forces of ")
 
 
 def state_first(
-    actor1: tuple[str | None, int | None],
-    actor2: tuple[str | None, int | None],
+    actor1: NamedSide,
+    actor2: NamedSide,
     event_type: str | None,
     country: str | None,
     when: date | None,
-) -> tuple[tuple[str | None, int | None], tuple[str | None, int | None]]:
+) -> tuple[NamedSide, NamedSide]:
     """The pair in the order a coding desk wrote it (`actors.json` `state_first`): where and
     when the desk named the state's forces first in a fight, whoever began it, the story's
     attacker becomes actor2. A fight of the state with itself, or with civilians, is left alone."""
