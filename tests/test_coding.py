@@ -306,3 +306,239 @@ def test_a_killing_that_sparked_the_protest_is_its_grievance() -> None:
 )
 def test_destruction_or_fighting_the_crowd_protests_is_no_riot(text: str) -> None:
     assert ("Riots", "Violent demonstration") not in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members of Chhatra League assaulted and injured members of Gana Adhikar Party in Bogra "
+        "town during their demonstration against the price hike.",
+        "Members of Awami League assaulted the demonstrating members of BNP in Natore town.",
+        "Members of Chhatra League assaulted and injured at least 20 students in Savar city, when "
+        "the students were staging a protest against the fees.",
+    ],
+)
+def test_a_protest_set_upon_by_others_is_a_protest_with_intervention(text: str) -> None:
+    e = _one(text, published="2023-02-11")
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_protesters_who_beat_someone_during_their_protest_riot() -> None:
+    e = _one("Students assaulted a teacher during their protest over fees in Nakuru.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopian raiders stole 3,000 cattle near Todenyang in Turkana.",
+        "In Nyanza Province, rustlers struck in two homes and stole four cows in Borabu.",
+    ],
+)
+def test_a_cattle_raid_is_an_attack_not_a_looting(text: str) -> None:
+    e = _one(text)
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_a_former_officer_shot_by_gang_members_is_a_civilian() -> None:
+    e = _one(
+        "On 28 April 2020, in Tacuba, a former military officer was shot and killed by alleged "
+        "gang members.",
+        published="2020-04-29",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 8 May 2020, federal police seized 1 ton of marijuana hidden in a truck in "
+            "Seropedica.",
+            "Looting/property destruction",
+        ),
+        (
+            "On 8 May 2020, police forces seized eight hundred military munitions in a deserted "
+            "house on the outskirts of Thala.",
+            "Disrupted weapons use",
+        ),
+    ],
+)
+def test_a_seizure_of_goods_is_no_capture(text: str, sub: str) -> None:
+    e = _one(text, published="2020-05-09")
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", sub)
+
+
+def test_villagers_who_attack_a_settlement_act_as_a_militia() -> None:
+    e = _one(
+        "On 23 March 2020, villagers in Torozougou attacked a Fulani camp.", published="2020-03-24"
+    )
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Youths stormed the Msambweni polling station demanding to know why names were "
+            "missing from the register.",
+            "Violent demonstration",
+        ),
+        ("Hundreds of residents stormed a police station in Nakuru town.", "Mob violence"),
+    ],
+)
+def test_a_crowd_storming_a_building_riots(text: str, sub: str) -> None:
+    e = _one(text)
+    assert (e.event_type, e.sub_event_type) == ("Riots", sub)
+
+
+def test_unknown_youths_who_attack_are_an_armed_group_not_a_crowd() -> None:
+    e = _one("Unidentified group of youths attack journalist in Eldoret.")
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    e = _one("Youths attack journalist in Eldoret.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_stoned_to_death_by_villagers_is_mob_violence() -> None:
+    e = _one("Two suspected criminals were stoned to death by villagers at Othoro market.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_the_month_of_march_is_no_march() -> None:
+    assert not any(t.cls == "protest" for t in find_triggers("until the end of March in Parakou"))
+    assert any(t.cls == "protest" for t in find_triggers("A group marches to demand the bill"))
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 2 May 2020, Houthi reinforcements arrived on the Nihm front.",
+            "Change to group/activity",
+        ),
+        (
+            "On 2 May 2020, some 200 militiamen crossed into Syria through the Bou Kamal crossing.",
+            "Other",
+        ),
+    ],
+)
+def test_a_change_of_posture_is_a_change_to_group_activity(text: str, sub: str) -> None:
+    e = _one(text, published="2020-05-03")
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", sub)
+
+
+def test_a_deployment_unit_is_a_name_not_a_deployment() -> None:
+    triggers = find_triggers("14 police from the Rapid Deployment Unit at Kapedo")
+    assert not any(t.cls == "mobilize" for t in triggers)
+
+
+def test_the_story_vocabulary_sets_the_desk_convention() -> None:
+    # "Ramadi union" is a Bangladeshi union council, whatever the gazetteer makes of "Ramadi".
+    e = _one(
+        "On 19 January 2023, four people assaulted and killed a farmer in Ramadi union, "
+        "Kuliarchar upazila (Kishoregonj, Dhaka).",
+        published="2023-01-20",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_a_killing_beside_a_seizure_of_weapons_leads() -> None:
+    e = _one(
+        "On 3 May 2020, an unidentified gunman killed a police officer in Taizz city as the "
+        "officer was seizing weapons from other gunmen.",
+        published="2020-05-04",
+    )
+    assert e.event_type == "Battles"
+
+
+def test_people_an_armed_group_detains_are_abducted() -> None:
+    e = _one("On 5 May 2020, HTS detained two men in Idlib city.", published="2020-05-06")
+    assert (e.event_type, e.sub_event_type) == (
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    )
+    e = _one("On 5 May 2020, police arrested two men in Idlib city.", published="2020-05-06")
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 4 May 2020, presumed JNIM militants attacked and burned a school in Logobou.",
+            "Looting/property destruction",
+        ),
+        ("On 4 May 2020, militants attacked a school in Logobou, killing two teachers.", "Attack"),
+    ],
+)
+def test_an_attack_on_a_building_that_hurts_no_one_destroys_property(text: str, sub: str) -> None:
+    e = _one(text, published="2020-05-05")
+    assert e.sub_event_type == sub
+
+
+def test_crowds_with_placards_who_storm_an_office_demonstrate() -> None:
+    e = _one(
+        "Youths carrying placards stormed the Siaya county offices and evicted civil servants."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_storming_the_streets_is_a_march() -> None:
+    e = _one("Residents stormed the streets of Vihiga carrying twigs, demanding electoral reforms.")
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_a_protest_against_something_that_turns_violent_is_a_riot() -> None:
+    e = _one("Protest against a construction firm turns violent in Kilifi.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_suspect_killed_by_vigilantes_is_mob_violence() -> None:
+    e = _one("A robbery suspect is killed by a vigilante group in Kisumu.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_an_attack_made_with_artillery_is_shelling() -> None:
+    e = _one(
+        "On 28 April 2020, GNA forces attacked LNA positions with heavy artillery fire in Wadi "
+        "al Washka.",
+        published="2020-04-29",
+    )
+    assert (e.event_type, e.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 May 2020, 1 TMF fighter was shot and killed by IS snipers in Sharwain.",
+        "On 8 May 2020, at least five local policemen were killed following attacks on check "
+        "points in Nijrab district, Kapisa.",
+        "On 8 May 2020, 5 SLDF members shot dead as they tried to re-enter Kenya near Mt Elgon.",
+        "On 8 May 2020, suspected Mungiki members killed after a carjacking in Nairobi.",
+    ],
+)
+def test_armed_men_killed_fall_in_a_fight(text: str) -> None:
+    e = _one(text, published="2020-05-09")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_civilians_killed_by_no_one_named_are_attacked() -> None:
+    e = _one("On 8 May 2020, three civilians were killed in Sharwain.", published="2020-05-09")
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Traders demonstrated in Umoja after the riots of last week.", "Peaceful protest"),
+        (
+            "After the governor's rally in Umoja, rioting youth pillaged shops.",
+            "Violent demonstration",
+        ),
+    ],
+)
+def test_riots_named_as_the_past_are_no_rioting(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub

@@ -400,3 +400,98 @@ def test_the_dead_named_by_a_pronoun_are_the_people_counted_before() -> None:
     assert pronoun_toll(text, text.index("They"), len(text)) == []
     text = "The gunmen fled to a building, where they were killed by troops."
     assert pronoun_toll(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Mob lynches robbery suspect", 1),
+        ("Unidentified gunmen attack and kill Somali shop owner in refugee camp", 1),
+        ("MPs bodyguard shot and killed.", 1),
+        ("Student shot dead and seven police seriously injured in clashes", 1),
+        ("Police arrest and beat man to death for cohabiting with a woman", 1),
+        ("Vigilante militia lynch a suspected cattle rustler in the village.", 1),
+        ("Some reports state that three militants were killed.", 3),
+    ],
+)
+def test_headline_deaths_with_no_number(text: str, number: int) -> None:
+    assert sum(f.number for f in find_fatalities(text)) == number
+
+
+def test_no_headline_death_of_a_count_or_a_plural() -> None:
+    assert (
+        sum(f.number for f in find_fatalities("Militants killed two soldiers and a civilian.")) == 3
+    )
+    wounded = "Gunmen killed two people and wounded a policeman in the raid."
+    assert sum(f.number for f in find_fatalities(wounded)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Gunmen killed residents. Reports on fatalities range from 2 to 4.", 2),
+        ("Police officer dies when suspected militants shoot him on patrol", 1),
+        ("Land dispute. Pastor killed outside police post, another man injured.", 1),
+        ("Clashes resulted in the killing of 1 member. Total fatalities 2.", 2),
+        ("2 prisoners were killed with knives. 2 fatalities. [size=no report]", 2),
+    ],
+)
+def test_ranges_headline_deaths_and_a_coders_total(text: str, number: int) -> None:
+    assert sum(f.number for f in find_fatalities(text)) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("On 30 April, a mob attacked a youth and 3 others. 1 killed 3 injured.", 1),
+        ("The officers responded and killed the three.", 3),
+        ("The attackers were seeking to kill a local administrator.", 0),
+    ],
+)
+def test_wounded_after_the_dead_a_bare_the_and_an_intent(text: str, number: int) -> None:
+    assert sum(f.number for f in find_fatalities(text)) == number
+
+
+def test_a_relative_clause_that_tells_the_death_of_those_counted_before_who() -> None:
+    from wirewatch.numbers import pronoun_toll
+
+    text = "Two suspected militants who police said were involved in the trade were shot dead."
+    at = text.index(" who")
+    assert [f.number for f in pronoun_toll(text, at, len(text))] == [2]
+    text = "Police arrested 4 men who had killed two villagers."
+    assert pronoun_toll(text, text.index(" who"), len(text)) == []
+    text = "Troops surrounded 5 militants who were hiding in the house."
+    assert pronoun_toll(text, text.index(" who"), len(text)) == []
+
+
+def test_the_killers_counted_before_a_second_verb_are_not_the_dead() -> None:
+    text = "A number of people lynched and burned to death a presumed thief."
+    assert sum(f.number for f in find_fatalities(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Conflicting reports stated that zero, one or two persons were killed.", 0),
+        ("One or two people were killed.", 1),
+        ("The herders exchanged fire that led to deaths estimated to be over 10 people.", 10),
+    ],
+)
+def test_alternative_and_estimated_figures_keep_the_conservative_one(
+    text: str, number: int
+) -> None:
+    assert sum(f.number for f in find_fatalities(text)) == number
+
+
+def test_the_with_a_plural_noun_that_died_counts_nobody() -> None:
+    assert not find_fatalities("The customs officers died in the attack.")
+    assert sum(f.number for f in find_fatalities("The driver later died in hospital.")) == 1
+    from wirewatch.numbers import pronoun_toll
+
+    text = "Two civilians who were informants of the customs officers died."
+    assert [f.number for f in pronoun_toll(text, text.index(" who"), len(text))] == [2]
+
+
+def test_a_clause_before_and_is_no_group_of_the_dead() -> None:
+    text = "25 houses were burned and two people were killed in the attacks."
+    assert sum(f.number for f in find_fatalities(text)) == 2

@@ -158,3 +158,12 @@ def test_the_province_a_little_after_a_town_is_its_area(gaz: Gazetteer) -> None:
     text = "On 29 April 2020, a man from Tall Refaat was shot dead in Aleppo city."
     chosen = _choose(text, "shot", gaz)
     assert chosen is not None and chosen.text == "Aleppo"
+
+
+def test_a_country_only_event_sits_at_the_capital(gaz: Gazetteer) -> None:
+    from wirewatch.placing import event_place
+
+    kenya = gaz.country("KE")
+    assert kenya is not None
+    capital = event_place(kenya, gaz)
+    assert capital.name == "Nairobi" and capital.country == "KE" and capital.precision == 3

@@ -141,3 +141,68 @@ def test_dead_split_over_days_keep_one_days_share() -> None:
     events = [_event("a", "d", 2)]
     shared = apportion(events, "Clashes. Two fatalities distributed across two days.")
     assert [e.fatalities for e in shared] == [1]
+
+
+def _clause(event: Event, start: int, end: int, text: str) -> Event:
+    return replace(event, evidence=(*event.evidence, Evidence("d", start, end, text, "event")))
+
+
+def test_the_candidates_of_one_happening_share_its_dead() -> None:
+    text = "Forces fired mortars at the positions. A civilian woman was killed."
+    clash = _clause(_event("a", "d", 0), 0, 38, text[:38])
+    shelling = replace(
+        _clause(_event("b", "d", 1), 39, 67, text[39:]),
+        event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack",
+    )
+    assert [e.fatalities for e in apportion([clash, shelling], text)] == [1, 1]
+    # another paragraph, another day, a protest or an arrest take none
+    apart = text.replace(". A", ".\n\nA")
+    moved = replace(shelling, evidence=(Evidence("d", 41, 69, "A civilian", "event"),))
+    assert [e.fatalities for e in apportion([clash, moved], apart)] == [0, 1]
+    later = replace(shelling, event_date=date(2024, 12, 2))
+    assert [e.fatalities for e in apportion([clash, later], text)] == [0, 1]
+    protest = replace(clash, event_type="Protests", sub_event_type="Peaceful protest")
+    assert [e.fatalities for e in apportion([protest, shelling], text)] == [0, 1]
+    # dead the note says are coded apart, or a figure by convention, are lent to none
+    apart_text = text + " (coded separately)"
+    assert [e.fatalities for e in apportion([clash, shelling], apart_text)] == [0, 1]
+    vague = replace(shelling, fatalities=10, fatalities_estimated=True)
+    assert [e.fatalities for e in apportion([clash, vague], text)] == [0, 10]
+
+
+def test_deaths_that_set_a_happening_off_are_lent_to_none() -> None:
+    text = "Residents attacked police after two children were killed by gunmen. They threw stones."
+    at = text.index(" two children")
+    clash = replace(
+        _clause(_event("a", "d", 2), 0, 67, text[:67]),
+        evidence=(
+            Evidence("d", 0, 67, text[:67], "event"),
+            Evidence("d", at, at + 26, text[at : at + 26], "fatalities"),
+        ),
+    )
+    riot = replace(
+        _clause(_event("b", "d", 0), 68, len(text), text[68:]),
+        event_type="Riots",
+        sub_event_type="Mob violence",
+    )
+    assert [e.fatalities for e in apportion([clash, riot], text)] == [2, 0]
+
+
+def test_a_sentence_that_only_counts_the_dead_is_every_candidates_toll() -> None:
+    text = "Three men were found dead. Also, a man was found shot dead. 4 fatalities"
+    first = _clause(_event("a", "d", 3), 0, 26, text[:26])
+    second = _clause(_event("b", "d", 4), 27, len(text), text[27:])
+    assert [e.fatalities for e in apportion([first, second], text)] == [4, 4]
+
+
+def test_a_candidate_takes_the_larger_figure_and_none_from_an_abduction() -> None:
+    text = "Gunmen attacked the mall. 68 dead, hostages taken."
+    clash = _clause(_event("a", "d", 0), 0, 25, text[:25])
+    attack = replace(
+        _clause(_event("b", "d", 68), 26, len(text), text[26:]),
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+    )
+    taken = replace(attack, sub_event_type="Abduction/forced disappearance", fatalities=70)
+    assert [e.fatalities for e in apportion([clash, attack, taken], text)] == [68, 68, 70]

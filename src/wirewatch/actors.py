@@ -134,6 +134,7 @@ ROLE_WORDS: dict[str, list[str]] = {
         "girls?",
         "farmers?",
         "herders?",
+        "pastoralists?",
         "students?",
         "journalists?",
         "teachers?",
@@ -374,8 +375,32 @@ def country_named(text: str) -> str | None:
     hint, after places and clues. Two countries named ("Ugandan police attack Kenyan
     fishermen") say nothing."""
     table = demonyms()
-    named = {table[m.group("name")] for m in _named_pattern().finditer(text)}
+    named = {
+        table[m.group("name")]
+        for m in _named_pattern().finditer(text)
+        if not _RAIDERS_FROM.search(text, max(0, m.start() - 120), m.start())
+        and not _RAIDERS.match(text, m.end())
+    }
     return named.pop() if len(named) == 1 else None
+
+
+# "Toposa raiders from Sudan", "Ethiopian raiders": the country raiders cross a border from is
+# where they come from, not where the raid is; `country_named` leaves it out.
+_RAIDER_WORDS = (
+    r"(?:raiders|bandits|rustlers|tribesm[ae]n|herders|herdsmen|pastoralists|militias?|"
+    r"militiamen|gunmen|armed men|assailants|attackers|pirates)"
+)
+_RAIDERS_FROM = re.compile(
+    rf"\b{_RAIDER_WORDS}\s+(?:(?:who\s+(?:are|were)\s+)?(?:suspected|believed|said|thought|"
+    r"alleged)\s+to\s+(?:be|have\s+come)\s+)?(?:from|of)\s+(?:neighbou?ring\s+|the\s+)?$",
+    re.I,
+)
+# Herders or tribesmen named by a country ("Kenyan herders") are as often its victims as raiders.
+_RAIDERS = re.compile(
+    r"\s+(?:[A-Za-z-]+\s+)?(?:raiders|bandits|rustlers|militias?|militiamen|gunmen|armed men|"
+    r"assailants|attackers|pirates)\b",
+    re.I,
+)
 
 
 def _demonym(word: str) -> str | None:
@@ -687,7 +712,70 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
             and sentence.startswith(":", m.end - offset)
         )
     ]
-    return _affiliated(sentence, offset, _possessed(sentence, offset, mentions))
+    mentions = _affiliated(sentence, offset, _possessed(sentence, offset, mentions))
+    return _under_operation(sentence, offset, [_from_abroad(sentence, offset, m) for m in mentions])
+
+
+# "opposition rebels under OPS", "factions that operate under OPS": armed groups fighting as part
+# of a named foreign operation.
+_UNDER = re.compile(
+    r"\s*,?\s*(?:(?:who|that|which)\s+)?(?:both\s+)?(?:operat(?:e|es|ing)|fight(?:s|ing)?)?\s*"
+    r"under\s+(?:the\s+)?(?:banner\s+of\s+(?:the\s+)?|umbrella\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+
+
+def _under_operation(
+    sentence: str, offset: int, mentions: list[ActorMention]
+) -> list[ActorMention]:
+    """ACLED codes the armed groups of a foreign-led operation as the operation ("Operation
+    Peace Spring" for the Syrian factions Turkey fields in it): an armed mention the text puts
+    "under" a named operation is that operation, and the operation is named once."""
+    out: list[ActorMention] = []
+    dropped: set[int] = set()
+    for i, mention in enumerate(mentions):
+        if i in dropped:
+            continue
+        nxt = next((m for m in mentions[i + 1 :] if m.kind == "external" and m.name), None)
+        if mention.armed and mention.kind != "external" and nxt is not None:
+            between = sentence[mention.end - offset : nxt.start - offset]
+            if _UNDER.fullmatch(between):
+                out.append(
+                    replace(
+                        mention, kind=nxt.kind, name=nxt.name, inter=nxt.inter, country=nxt.country
+                    )
+                )
+                dropped.add(mentions.index(nxt))
+                continue
+        out.append(mention)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _origin_pattern() -> re.Pattern[str]:
+    """ "bandits from Ethiopia", "raiders believed to be from neighbouring Uganda", "armed
+    assailants of Somali origin": where an armed group comes from, said right after it."""
+    names = "|".join(sorted((re.escape(d) for d in demonyms()), key=len, reverse=True))
+    return re.compile(
+        r"\s+(?:(?:who\s+(?:are|were)\s+)?(?:suspected|believed|said|thought|alleged)\s+to\s+"
+        r"(?:be|have\s+come)\s+)?(?:from|of)\s+(?:neighbou?ring\s+|the\s+)?"
+        r"(?P<country>" + names + r")(?:\s+origin)?\b"
+    )
+
+
+def _from_abroad(sentence: str, offset: int, mention: ActorMention) -> ActorMention:
+    """An unplaced armed group the text says came from a country is that country's: ACLED
+    codes "suspected bandits from Ethiopia" raiding Kenya as "Unidentified Armed Group
+    (Ethiopia)", and "Toposa raiders from Sudan" as the Toposa militia of Sudan."""
+    if mention.kind not in {"rebel", "militia"} or mention.country is not None:
+        return mention
+    if mention.name is not None and "{country}" not in mention.name:
+        return mention
+    m = _origin_pattern().match(sentence, mention.end - offset)
+    if m is None:
+        return mention
+    iso2 = _demonym(m.group("country"))
+    return replace(mention, country=iso2) if iso2 else mention
 
 
 _LABEL_BEFORE = re.compile(r"\bMovement of $")
@@ -812,6 +900,28 @@ def _community_word(name: str, iso2: str | None) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=1)
+def _ethnic_homes() -> dict[str, list[list[str]]]:
+    return dict(ad.data("demonyms.json").get("ethnic_homes", {}))
+
+
+def _ethnic_home(name: str, when: date | None) -> str | None:
+    """The country a cross-border community's militia is ACLED's actor of, wherever it raids
+    (`demonyms.json` `ethnic_homes`): Toposa raiders in Turkana are the "Toposa Ethnic Militia
+    (Sudan)" before South Sudan's independence and "(South Sudan)" after. None for the
+    communities ACLED names by the country of the event."""
+    if not name.endswith(" Ethnic Militia ({country})"):
+        return None
+    spans = _ethnic_homes().get(name.removesuffix(" Ethnic Militia ({country})"))
+    if spans is None:
+        return None
+    home: str | None = None
+    for since, iso2 in spans:  # [from-date, ISO2], oldest first
+        if when is None or when >= date.fromisoformat(since):
+            home = str(iso2)
+    return home
+
+
 def _group_canonical(
     mention: ActorMention, name: str, country: str | None, when: date | None
 ) -> tuple[str, int | None]:
@@ -825,7 +935,7 @@ def _group_canonical(
         name = name.replace(" ({period})", f" ({period})" if period else "")
         return (f"{name} {faction}" if faction else name), mention.inter
     if "{country}" in name:
-        iso2 = mention.country or country
+        iso2 = mention.country or _ethnic_home(name, when) or country
         if name == _GANG_NAME and iso2 is not None and iso2 not in _gang_countries():
             # "Unidentified Gang" is ACLED's name for criminal groups in the Americas only.
             name = "Unidentified Armed Group ({country})"
@@ -853,6 +963,9 @@ def canonical(
         if cname is None:
             return prefix, 1
         return ad.state_name(prefix, cname, iso2, when), 1
+    if mention.kind == "rebel" and _COMMUNITY_AGENT.search(mention.text):
+        # "suspected farmers killed a pastoralist": a community's armed men.
+        return _communal_militia(mention.text, iso2, when)
     label = {
         "rebel": "Unidentified Armed Group",
         "protester": "Protesters",
@@ -866,8 +979,64 @@ def canonical(
 # A side of an event as the coder names it: its canonical name and ACLED `inter` code.
 NamedSide = tuple[str | None, int | None]
 
+# "12 Taliban militants were killed and 6 were wounded during clashes with ANDSF forces", "were
+# killed by an Afghan military airstrike": what lies between the side that suffered and the side
+# that did it when a report leads with the casualties.
+_SUFFERED_BY = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:including|among them)\s[^,]*?\s+)?"
+    r"(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:killed|wounded|injured|hurt)|"
+    r"(?:is|are|was|were)\s+(?:reported\s+)?dead)\b"
+    r"(?:,?\s+(?:and\s+|while\s+)?(?:\d+|\w+)(?:-\d+)?\s+(?:\w+\s+){0,2}?(?:(?:were|was)\s+)?"
+    r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|arrested|captured)\b)*"
+    r",?\s+(?:by|(?:during|in|following|after)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:clash(?:es)?|encounters?|fighting|fights?|firefights?|gunfights?|gun\s?battles?|"
+    r"shoot-?outs?|confrontations?|exchanges?\s+of\s+fire|attacks?|ambush(?:es)?|operations?|"
+    r"raids?|air\s?strikes?)\s+(?:with|by|of))\s+(?:an?\s+|the\s+)?",
+    re.I,
+)
+
+
+def suffered_first(
+    actor1: ActorMention | None, actor2: ActorMention | None, text: str, start: int = 0
+) -> bool:
+    """Whether the clause's first side is told as the casualties of its second ("8 Taliban
+    militants were killed by Afghan military airstrikes"): ACLED's actor1 is the side that did
+    the killing, whichever the sentence names first. `text` is the clause, `start` its offset."""
+    if actor1 is None or actor2 is None or actor1.end > actor2.start:
+        return False
+    between = text[actor1.end - start : actor2.start - start]
+    return _SUFFERED_BY.fullmatch(between) is not None
+
+
 # ACLED's modern event types in which actor1 is the side that uses force.
 _FORCE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+# Livelihood communities whose members, when they attack, are a communal militia in ACLED's
+# coding ("suspected pastoralists killed a farmer over a land dispute"), not an unidentified
+# armed group nor the victims.
+_COMMUNITY_AGENT = re.compile(
+    r"\b(?:pastoralists?|herders?|herdsm[ae]n|farmers?|tribesm[ae]n|clansm[ae]n)\b", re.I
+)
+
+
+def _communal_militia(
+    agent: str | None, country: str | None, when: date | None
+) -> tuple[str, int | None]:
+    """The militia a community's attackers make: where the dictionary says which community
+    herds (`actors.json` `herder_communities`: Fulani pastoralists in Benin or Nigeria), herders
+    who attack are that community's militia; otherwise ACLED's unidentified communal militia of
+    the date (Ethnic before 2016, Communal since). Farmers and herders who fight each other are
+    told apart by the other side, so a battle's side is never named by the herding community."""
+    community = ad.dictionary().get("herder_communities", {}).get(country or "")
+    herders = (
+        agent is not None
+        and re.search(r"(?i)\b(?:pastoral|herd)", agent) is not None
+        and re.search(r"(?i)\bfarm", agent) is None
+    )
+    name = f"{community} Ethnic Militia ({{country}})" if community and herders else None
+    militia = ActorMention(0, 0, "", "militia", name or _UNNAMED_COMMUNAL_NAME, 4, None)
+    return canonical(militia, country, when)
 
 
 def civilians_as_targets(
@@ -876,12 +1045,14 @@ def civilians_as_targets(
     event_type: str | None,
     country: str | None,
     when: date | None,
+    agent: str | None = None,
 ) -> tuple[NamedSide, NamedSide]:
     """ACLED's codebook never makes civilians the side that uses force: they are actor2 of the
     violence done to them. A story that names only its victims ("two people were injured when
     their car hit a landmine") has an unidentified armed group as its agent; one that names the
     other side too ("villagers ... engaged by a local militia") has that side as actor1. A
-    battle has no civilian side at all."""
+    battle has no civilian side at all. `agent` is the text of actor1's mention: farmers or
+    herders who attack are a communal militia, not victims."""
     name1 = actor1[0]
     if event_type not in _FORCE_TYPES or name1 is None or not name1.startswith("Civilians"):
         return actor1, actor2
@@ -891,15 +1062,11 @@ def civilians_as_targets(
         # exchanged fire", "herders clashed") is a communal militia, never a target.
         if armed2:
             return actor2, (None, None)
-        cname = country_name(country)
-        communal = (
-            _community_word(f"Unidentified Communal Militia ({cname})", country)
-            if cname
-            else "Unidentified Communal Militia"
-        )
-        return (communal, 4), (None, None)
+        return _communal_militia(None, country, when), (None, None)
     if armed2:
         return actor2, actor1
+    if agent is not None and _COMMUNITY_AGENT.search(agent):
+        return _communal_militia(agent, country, when), actor2
     return canonical(ActorMention(0, 0, "", "rebel", None, None, None), country, when), actor1
 
 

@@ -390,7 +390,7 @@ _EXCHANGE = re.compile(
 )
 _FIGHT_BACK = re.compile(
     r"\b(?:returned fire|return(?:ed|ing)? the fire|fired back|fought back|(?:reacted|responded) "
-    r"with (?:gun)?fire|shoot-?outs?|gun ?battles?|exchanges? of (?:gun)?fire|exchanged fire)\b",
+    r"with (?:gun)?fire|shoot[- ]?outs?|gun ?battles?|exchanges? of (?:gun)?fire|exchanged fire)\b",
     re.I,
 )
 TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})

@@ -43,8 +43,9 @@ _STRATEGIC_SUB = {
     "base": "Headquarters or base established",
     "transfer": "Non-violent transfer of territory",
     "group_change": "Change to group/activity",
-    # Deployments and troop movements: "Other", as the seed story's coder has them; ACLED's own
-    # notes labelled "Movement of forces:" are coded by their label (`lexicon.note_labels`).
+    # Crossings, deployments, defensive lines and mobilisations: "Other", as the seed story's
+    # coder has them. Reinforcements, fortifications and curfews are ACLED's "Change to
+    # group/activity" (`_CHANGE_OF_POSTURE`), as are notes labelled "Movement of forces:".
     "mobilize": "Other",
 }
 _POLITICAL_PLOVER = {
@@ -82,7 +83,7 @@ _OFFENSIVE = re.compile(
 _DEMONSTRATING = re.compile(
     r"\b(?:demonstrat\w*|(?<!anti-)riot(?:ed|ers|ing|s)?(?![- ]police)|demand\w*|denounc\w*|barricad\w*|burn\w* (?:\w+ )?(?:tyres|tires)|"
     r"block\w* (?:the |a |several )?(?:roads?|streets?|highway|entrance)|in protest|protest\w*|unrest|"
-    r"(?:post-?election|electoral|election-related|election) violence)\b",
+    r"placards|banners|(?:post-?election|electoral|election-related|election) violence)\b",
     re.I,
 )
 # Election violence named beside a killing or a fight is its backdrop ("hacked to death during the
@@ -178,7 +179,7 @@ _PARTISAN = re.compile(
 # Trades that bear arms, named as victims.
 _ARMED_VICTIM = re.compile(
     r"\b(?:security personnel|(?:security )?guards?|policem[ae]n|police(?: officers?)?|officers?|"
-    r"soldiers?|troops|servicem[ae]n|Arbakis?|militiam[ae]n|militants?|fighters|rebels?|"
+    r"soldiers?|troops|servicem[ae]n|Arbakis?|militiam[ae]n|militants?|fighters?|rebels?|"
     r"insurgents?|bandits?|raiders?|rustlers?|robbers?|gangsters?|(?:suspected )?\w+ members|"
     r"suspects?|attackers?|gunmen|reservists?|rangers?|askaris?|combatants?)\b",
     re.I,
@@ -187,7 +188,8 @@ _ARMED_VICTIM = re.compile(
 _FIGHTERS = re.compile(r"\b(?:militia\w*|fighters|warriors|raiders|gunm[ae]n|bandits)\b", re.I)
 # Victims who bear no arms whatever their trade: an attack on them is violence against civilians.
 _UNARMED_STATUS = re.compile(
-    r"\b(?:off-duty|off duty|former (?:soldier|police\w*|officer|fighter|member)s?|unarmed|retired)\b",
+    r"\b(?:off-duty|off duty|former (?:(?:military|army|police|security|militia|rebel) )?"
+    r"(?:soldier|police\w*|officer|fighter|member|commander)s?|unarmed|retired)\b",
     re.I,
 )
 _JURISDICTION = re.compile(r"\s+(?:station\s+)?(?:area|limits|jurisdiction)\b", re.I)
@@ -204,6 +206,14 @@ _CAPTIVE = re.compile(
     r"\s+(?:an?|the|two|three|four|five|several|\d+)?\s*(?:[\w-]+\s+){0,2}"
     r"(?:thie(?:f|ves)|suspects?|m[ae]n|wom[ae]n|people|persons?|boys?|girls?|child(?:ren)?|"
     r"civilians|farmers?|herders?|traders?|drivers?|journalists?|students?)\b",
+    re.I,
+)
+_ACTS = frozenset({"attack", "kill", "clash", "abduct", "sexual"})
+# Goods, not a place or a person, taken: "seized in the highway 1 ton of marijuana".
+_GOODS = re.compile(
+    r"\s+(?:[\w()-]+\s+){0,10}?(?:marijuana|cocaine|heroin|drugs|narcotics|methamphetamine|"
+    r"cannabis|contraband|weapons|arms|explosives|ammunition|munitions|rifles|guns|firearms|"
+    r"pistols|grenades)\b",
     re.I,
 )
 _PLANTED = re.compile(r"-(?:planted|laid|placed|made)\b", re.I)
@@ -353,19 +363,35 @@ _PARTICIPLE_TAIL = re.compile(
 def _headline_passive(trigger: Trigger, before: list[ActorMention], clause: Clause) -> bool:
     """A past participle straight after the people it befell, with no object ("Journalist
     attacked for", "2 officers killed in"), and nothing before them that could be their verb."""
-    if not before or before[-1].name is not None:
+    if not before:
         return False
-    if before[-1].kind not in {"civilian", "police", "military"}:
-        return False  # "gunmen shot at", "assailants attacked, looted": attackers named first
+    victim = before[-1]
+    if (
+        len(before) > 1
+        and victim.name is None
+        and _COLLECTIVE.fullmatch(victim.text)
+        and before[-2].armed
+        and not clause.text[before[-2].end - clause.start : victim.start - clause.start].strip()
+    ):
+        victim = before[-2]  # "Suspected Mungiki members killed": the group's men
+    lead = clause.text[max(0, victim.start - clause.start - 12) : victim.start - clause.start]
+    counted = re.search(r"(?:\b\d+|\bsuspected|\balleged)\s+$", lead, re.I)
+    if not counted and (
+        victim.name is not None or victim.kind not in {"civilian", "police", "military"}
+    ):
+        # "gunmen shot at", "assailants attacked, looted": attackers named first; "5 SLDF
+        # members shot dead", "Suspected Mungiki members killed": a count names the dead.
+        return False
     if trigger.cls not in {"attack", "kill", "abduct", "sexual"}:
         return False  # "forces clashed with": a fight's verb takes no victim
-    victim = before[-1]
     verb = trigger.text.split()[0].lower()
     if not (verb.endswith("ed") or verb in {"shot", "hit", "beaten", "slain", "burnt", "stabbed"}):
         return False
-    if clause.text[victim.end - clause.start : trigger.start - clause.start].strip():
+    gap = clause.text[before[-1].end - clause.start : trigger.start - clause.start].strip()
+    if gap and not (counted and re.fullmatch(r"(?:members?|fighters|militants|men)", gap, re.I)):
         return False
     lead = clause.text[: victim.start - clause.start].split(",")[-1]
+    lead = re.sub(r"\b(?:suspected|alleged)\s+$", "", lead, flags=re.I)
     if re.search(r"\w(?:ed|ing)\b", lead):
         return False
     # The verb's own words ("shot dead", "hacked to death"), not an object the trigger took in
@@ -398,6 +424,14 @@ def _part_of_armed(actor: ActorMention, actors: list[ActorMention], clause: Clau
     names an armed side is that side, not a group of civilians."""
     if actor.kind != "civilian" or actor.name or not _COLLECTIVE.fullmatch(actor.text):
         return False
+    if any(
+        a.armed
+        and a.name
+        and not clause.text[a.end - clause.start : actor.start - clause.start].strip()
+        for a in actors
+        if a.end <= actor.start
+    ):
+        return True  # "Mungiki members", "SLDF fighters": the named group's own men
     of = _OF.match(clause.text, actor.end - clause.start)
     if of is None:
         return False
@@ -505,6 +539,8 @@ def acts_after_grievance(before: str, t: Trigger) -> bool:
         return bool(_AUTHORITIES_ACT.search(before))
     if t.cls not in {"riot", "loot", "clash", "attack"}:
         return False
+    if t.cls == "riot" and re.match(r"(?:turn|bec[ao]m|grew|grow)", t.text, re.I):
+        return True  # "Protest against the firm turns violent": only a protest turns violent
     verb = t.text.split()[0].lower()
     if verb.endswith("ing") and before.rstrip().endswith(",") and _CAUSE.search(before):
         # "protested against the results, burning tyres": a participle after the comma is what
@@ -721,6 +757,14 @@ def _demands_after_loot(clause: Clause) -> bool:
     return bool(re.search(r"\bdemand(?:ed|ing)\b", clause.text[loot.end() :], re.I))
 
 
+# Riots named as a past episode, not as something the crowd did.
+_PAST_RIOTS = re.compile(r"(?:riots|unrest|violence)$", re.I)
+_EARLIER = re.compile(
+    r"\b(?:after|following|since|prior|previous|earlier|in the wake of)\W+(?:[\w'-]+\W+){0,5}$",
+    re.I,
+)
+
+
 def _who_was_violent(
     clause: Clause, triggers: list[Trigger], actors: list[ActorMention]
 ) -> tuple[bool, bool]:
@@ -736,6 +780,10 @@ def _who_was_violent(
             continue  # "protested against the attack", "demanding the arrest of those who burnt"
         if opening is None and _PROTEST_PAST.search(clause.text[: t.start - clause.start]):
             continue  # "families who claim their children have been kidnapped ... held a sit-in"
+        if _PAST_RIOTS.match(t.text) and _EARLIER.search(
+            clause.text[max(0, t.start - clause.start - 60) : t.start - clause.start]
+        ):
+            continue  # "after the intense protests and riots in the prisons the previous week"
         if t.cls in {"riot", "clash", "loot"}:
             rioting = True
         elif t.cls in {"attack", "abduct"}:
@@ -745,11 +793,64 @@ def _who_was_violent(
                 (agent is not None and agent.kind in {"police", "military"})
                 or (patient is not None and patient.kind == "protester")
                 or _PROTEST_TARGET.match(after)
+                or _set_upon_at_protest(t, agent, patient, clause, protests)
             ):
                 attacked = True
             else:
                 rioting = True
     return rioting, attacked
+
+
+# The protest named after an attack as when it happened: "during their demonstration", "when the
+# students were staging a protest".
+_AT_PROTEST = re.compile(r"[,\s]\s*(?:during|when|while)\s+(?:[\w()'-]+\s+){0,5}$", re.I)
+
+
+_PARTY_PEOPLE = re.compile(
+    r"\s+(?:and\s+\w+ed\s+)?(?:the\s+)?(?:[\w()-]+\s+){0,4}?"
+    r"(?:members|supporters|activists|leaders|workers)\b",
+    re.I,
+)
+
+
+def _set_upon_at_protest(
+    t: Trigger,
+    agent: ActorMention | None,
+    patient: ActorMention | None,
+    clause: Clause,
+    protests: list[Trigger],
+) -> bool:
+    """People set upon "during their demonstration" or "when the students were staging a
+    protest": the protest was attacked (ACLED's protest with intervention, whoever intervened),
+    not violent. "Their" names the victims only when they are many and their attackers not the
+    crowd: students who beat a teacher during their protest are rioting."""
+    if agent is None or agent.kind in {"protester", "rioter"}:
+        return False
+    if patient is not None:
+        if patient.kind in {"police", "military"} or patient.armed:
+            return False
+        rel = patient.start - clause.start
+        if re.search(r"\bdemonstrating\s+$", clause.text[max(0, rel - 30) : rel], re.I):
+            return True  # "assaulted the demonstrating members of BNP"
+        end, many = patient.end, bool(re.search(r"(?:s|people)$", patient.text, re.I))
+    else:
+        # "assaulted and injured BNP members": a party's people the actor list does not name.
+        victims = _PARTY_PEOPLE.match(clause.text, t.end - clause.start)
+        if victims is None:
+            return False
+        end, many = clause.start + victims.end(), True
+    later = [p for p in protests if p.start >= end]
+    if not later:
+        return False
+    between = clause.text[end - clause.start : later[0].start - clause.start]
+    venue = _AT_PROTEST.search(between)
+    if venue is None or len(between) > 160:
+        return False
+    own = venue.group(0)
+    if re.search(r"\btheir\b", own, re.I):
+        return many
+    named = patient is not None and patient.text.lower() in own.lower()
+    return named or bool(re.search(r"\b(?:the|a|an)\s+(?:[\w-]+\s+)?$", own, re.I))
 
 
 def _intervened(clause: Clause, triggers: list[Trigger]) -> bool:
@@ -800,6 +901,26 @@ def _code_violence(
     agent, patient = _split_roles(main, actors, clause)
     if capture is not None and weapon is None:
         after = clause.text[capture.end - clause.start :]
+        goods = _GOODS.match(after)
+        if goods and main is capture and not _TERRITORY.search(goods.group(0)):
+            # "police seized a ton of marijuana", "seized 800 munitions": a seizure of goods is
+            # the development its own trigger codes (looting, disrupted weapons use), no fight;
+            # beside a killing ("killed an officer as he was seizing weapons") the killing leads.
+            rest = [t for t in triggers if t is not capture and t.cls in _ACTS]
+            if not rest:
+                return None
+            return _code_violence(clause, rest, actors, classes - {"capture", "recapture"})
+        if (
+            capture.text.lower().startswith("storm")
+            and not classes & {"kill", "attack", "clash"}
+            and agent is not None
+            and agent.kind in {"civilian", "protester", "rioter"}
+        ):
+            # "youths stormed the polling station", "residents stormed a police station": a
+            # crowd breaking in riots; it takes no territory.
+            sub = "Violent demonstration" if _demonstrating(clause.text) else "Mob violence"
+            plover = "PROTEST" if sub == "Violent demonstration" else "ASSAULT"
+            return Coded("Riots", sub, plover, capture, None, patient, default_actor1="rioter")
         if _CAPTIVE.match(after) or not (
             _TERRITORY.search(after[:80]) or re.match(r"\s+(?:the\s+)?[A-Z]", after)
         ):
@@ -828,7 +949,20 @@ def _code_violence(
             weapon = Trigger("shelling", weapon.start, weapon.end, weapon.text)
     # Heavy weapons in a fight told as a fight ("clashes amid shelling", "exchanged artillery")
     # or fired along with small arms make an armed clash, not a shelling.
-    told_as_fight = any(t.cls == "clash" and not _FIRE_ONLY.match(t.text) for t in triggers)
+    # "attacked LNA positions with heavy artillery fire": the attack is the shelling.
+    by_weapon = weapon is not None and bool(
+        re.search(
+            r"\bwith\s+(?:[\w-]+\s+){0,3}$",
+            clause.text[max(0, weapon.start - clause.start - 40) : weapon.start - clause.start],
+            re.I,
+        )
+    )
+    told_as_fight = any(
+        t.cls == "clash"
+        and not _FIRE_ONLY.match(t.text)
+        and not (by_weapon and t.text.lower().startswith("attack"))
+        for t in triggers
+    )
     if (
         weapon is not None
         and weapon.cls == "shelling"
@@ -935,12 +1069,29 @@ def _code_violence(
         main.cls in {"attack", "kill"}
         and (agent is None or (agent.kind == "civilian" and agent.name is None))
         and not firearms
-        and _MOB_JUSTICE.search(clause.text, main.end - clause.start)
+        and (
+            _MOB_JUSTICE.search(clause.text, main.end - clause.start)
+            or re.search(
+                r"\bby\s+(?:an?\s+|the\s+)?(?:angry\s+)?(?:mobs?|vigilantes?)\b", clause.text, re.I
+            )
+        )
     ):
         # "a group beat to death a suspected thief": people punishing a suspect are a mob.
         victim = patient if patient is not None and not patient.armed else None
         return Coded(
             "Riots", "Mob violence", "ASSAULT", main, None, victim, default_actor1="rioter"
+        )
+    if _property_only(main, agent, patient, clause, classes):
+        # "militants attacked and burned a school", "Molotov cocktails thrown at a store", no one
+        # hurt: ACLED's property destruction, not an attack on people.
+        return Coded(
+            "Strategic developments",
+            "Looting/property destruction",
+            lexicon.plover_of("Looting/property destruction"),
+            main,
+            agent,
+            None,
+            default_actor1="rebel",
         )
     two_sides = len({(a.name or a.kind, a.country) for a in actors if a.armed}) >= 2
     unarmed = [a for a in actors if a.kind in {"civilian", "rioter", "protester"}]
@@ -1034,6 +1185,10 @@ def _code_violence(
         victims_armed = military_target = False  # "an off-duty officer", "a former soldier"
     elif not victims_armed and agent is not None and agent.armed:
         victims_armed = _other_armed_side(agent, patient, actors) or _armed_victims(main, clause)
+    elif not victims_armed and agent is None and main.cls in {"kill", "attack"}:
+        # "5-7 local policemen and 2 militia members were killed following attacks on check
+        # points": armed men killed by no one named fell in a fight.
+        victims_armed = _armed_victims(main, clause)
     if victims_armed or (
         agent is not None
         and agent.armed
@@ -1055,6 +1210,67 @@ def _code_violence(
     )
 
 
+_PROPERTY = (
+    r"(?:schools?|homes?|houses?|shops?|stores?|vehicles?|trucks?|buses|cars?|offices?|"
+    r"buildings?|churche?s?|mosques?|temples?|pipelines?|infrastructure|propert(?:y|ies)|"
+    r"tractors?|excavators?|factor(?:y|ies)|oil fields?|warehouses?|banks?|towers?|"
+    r"machinery|equipment|premises|residences?)\b"
+)
+# The thing attacked, right after the verb: "attacked and burned a school", "at a store".
+_PROPERTY_HIT = re.compile(
+    r"\s+(?:and\s+\w+\s+)?(?:at\s+|on\s+)?(?:the\s+|an?\s+|\d+\s+|two\s+|three\s+|several\s+)?"
+    r"(?:[\w'-]+\s+){0,3}?" + _PROPERTY,
+    re.I,
+)
+# The thing attacked, named before a passive: "the oil field ... was attacked".
+_PROPERTY_BEFORE = re.compile(_PROPERTY + r"[^,;]{0,50}\b(?:was|were)\s+(?:\w+\s+)?$", re.I)
+_HARM = re.compile(
+    r"\b(?:injur\w*|wound\w*|hurt|kill\w*|dead|died|deaths?|casualt\w*|hostages?|"
+    r"fatalit\w*|shot|beat\w*|assault\w*|people|civilians|residents|villagers|passengers)\b",
+    re.I,
+)
+_RUIN = re.compile(
+    r"\b(?:burn\w*|set fire|set \w+ on fire|torch\w*|destroy\w*|damag\w*|ablaze)\b", re.I
+)
+_NO_HARM = re.compile(r"\b(?:no|neither|nor|without|not)\b(?:\W+\w+){0,3}\W+$", re.I)
+
+
+def _property_only(
+    main: Trigger,
+    agent: ActorMention | None,
+    patient: ActorMention | None,
+    clause: Clause,
+    classes: set[str],
+) -> bool:
+    """An attack on a building or a vehicle by an armed or unknown hand in which no one is
+    hurt or named as a victim."""
+    if main.cls != "attack" or patient is not None or classes & {"kill", "clash", "abduct"}:
+        return False
+    if not re.match(r"(?:attack|targeted|molotov|petrol)", main.text, re.I):
+        return False
+    if agent is not None and not (
+        (agent.armed and agent.kind not in {"police", "military"})
+        or (
+            agent.kind == "civilian"
+            and not _CROWD.search(agent.text)
+            and _ANYONE.fullmatch(agent.text.lower())
+        )
+    ):
+        return False
+    rel = main.start - clause.start
+    hit = _PROPERTY_HIT.match(clause.text, main.end - clause.start) or _PROPERTY_BEFORE.search(
+        clause.text[max(0, rel - 80) : rel]
+    )
+    if hit is None or re.search(r"\b(?:homes?|houses?|residences?)\b", hit.group(0), re.I):
+        return False  # a home attacked is its people attacked
+    if not (_RUIN.search(clause.text) or not main.text.lower().startswith("attack")):
+        return False  # "a truck was attacked": what befell its passengers is told elsewhere
+    return all(
+        _NO_HARM.search(clause.text[max(0, m.start() - 30) : m.start()])
+        for m in _HARM.finditer(clause.text)
+    )
+
+
 # People killed in a raid or an operation the police carried out, told in the passive.
 _RAID_KILLING = re.compile(
     r"\b(?:were|was)\s+(?:\w+\s+)?(?:killed|shot dead|gunned down)\s+(?:[\w-]+\s+){0,3}?"
@@ -1068,6 +1284,19 @@ _RAID_KILLING = re.compile(
 _TWO_SUBJECTS = re.compile(r"^[^,;]*\band\b[^,;]*$")
 
 
+# A community's homes as the target: "a Fulani settlement", "the village", "a herders' camp".
+_SETTLEMENT = re.compile(
+    r"\s+(?:an?\s+|the\s+)?(?:(?!(?:police|military|army|security)\b)[\w'-]+\s+){0,2}"
+    r"(?:settlements?|camps?|villages?|hamlets?|encampments?|homesteads?)\b",
+    re.I,
+)
+
+
+_UNKNOWN_BAND = re.compile(
+    r"\b(?:gangs?\s+of|unidentified|unknown)\s+(?:(?:group|band)\s+of\s+)?(?:[\w-]+\s+)?$", re.I
+)
+
+
 def _armed_assailants(agent: ActorMention, clause: Clause, main: Trigger) -> bool:
     """Unnamed people who kill or wound with blades or guns act as an armed group (ACLED's
     unidentified armed group or communal militia); crowds with sticks and stones, and people
@@ -1077,6 +1306,15 @@ def _armed_assailants(agent: ActorMention, clause: Clause, main: Trigger) -> boo
         return False
     if _FIREARMS.search(text) or _BLADES.search(text):
         return True  # guns, machetes
+    lead = text[max(0, agent.start - clause.start - 40) : agent.start - clause.start]
+    if _UNKNOWN_BAND.search(lead):
+        # "Unidentified group of youths attack journalist", "a gang of youths raided houses":
+        # assailants nobody knows, or a gang, are an unidentified armed group, not a crowd.
+        return True
+    if main.cls == "attack" and _SETTLEMENT.match(text, main.end - clause.start):
+        # "residents of Dogbo attacked a Fulani settlement": one community raiding another's
+        # homes acts as its communal militia (ACLED's attack), not as a mob.
+        return True
     if _COMMUNITY_MEN.search(agent.text):
         # Herders or farmers who raid or kill fight as a communal militia; a group of them who
         # assault or beat someone, no weapon named, are a mob (ACLED's mob violence).
@@ -1225,6 +1463,21 @@ def _with_state_adjectives(coded: Coded, clause: Clause) -> Coded:
     return replace(coded, actor1=first, assoc1=assoc)
 
 
+# A force that changes its posture where it stands: is reinforced, fortifies, imposes a curfew
+# (ACLED's "Change to group/activity"). A deployment stays "Other" as the seed story's coder has
+# it ("security forces have deployed in greater numbers"), though ACLED's notes make it a change.
+_CHANGE_OF_POSTURE = re.compile(
+    r"(?:reinforc|fortif|sent|troop movement|moved|imposed|announced|declared|extended)", re.I
+)
+# Livestock driven off: a cattle raid.
+_STOCK_RAID = re.compile(
+    r"\brustl\w*|\b(?:cattle|livestock|stock) (?:raid|theft)|\b(?:st(?:ole|olen|eal\w*)|"
+    r"drove away|made off with)\s+(?:[\w,]+\s+){0,3}?(?:cattle|livestock|cows|goats|camels|"
+    r"sheep|animals|herds?|heads of)\b",
+    re.I,
+)
+
+
 def _code_strategic(
     clause: Clause, triggers: list[Trigger], actors: list[ActorMention], classes: set[str]
 ) -> Coded | None:
@@ -1236,7 +1489,36 @@ def _code_strategic(
     if t.cls == "arrest" and "protest" in classes:
         return None
     agent, patient = _split_roles(t, actors, clause)
+    if (
+        t.cls == "loot"
+        and _STOCK_RAID.search(clause.text)
+        and not (agent is not None and agent.kind in {"police", "military"})
+    ):
+        # Raiders who drive off a village's cattle attack it (ACLED's East African cattle raids
+        # are attacks by the raiders' communal or unidentified armed group), not a looting.
+        return Coded(
+            "Violence against civilians",
+            "Attack",
+            "ASSAULT",
+            t,
+            agent,
+            patient,
+            default_actor1="rebel",
+        )
+    if t.cls == "arrest" and agent is not None and agent.kind in {"rebel", "militia"}:
+        # Only the state arrests: people an armed group detains are abducted (ACLED's codebook).
+        return Coded(
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+            "ASSAULT",
+            t,
+            agent,
+            patient,
+            default_actor1="rebel",
+        )
     sub = _STRATEGIC_SUB[t.cls]
+    if t.cls == "mobilize" and _CHANGE_OF_POSTURE.match(t.text):
+        sub = "Change to group/activity"
     plover = "MOBILIZE" if t.cls == "mobilize" else lexicon.plover_of(sub)
     default = "police" if t.cls == "arrest" else None
     return Coded("Strategic developments", sub, plover, t, agent, patient, default_actor1=default)

@@ -36,6 +36,7 @@ from wirewatch.actors import (
     iso3_of,
     local_name,
     state_first,
+    suffered_first,
 )
 from wirewatch.amend import (
     VIOLENT_OR_DEMONSTRATION,
@@ -145,7 +146,9 @@ _CIRCUMSTANCE = re.compile(
 )
 # Words that make a death the cause of a demonstration rather than its toll.
 _CAUSE = re.compile(
-    r"\b(?:after|following|over|against|demand\w*|justice for|death of|deaths of|investigat\w*|"
+    # "following which the mob beat him to death" tells what came next, not a cause
+    r"\b(?:(?:after|following)(?!\s+which\b)|over|against|demand\w*|justice for|death of|"
+    r"deaths of|investigat\w*|"
     r"killings? of|murders? of|"
     r"memory of|coffins? of|mourn\w*|protest\w* (?:at|over|against))\b",
     re.I,
@@ -513,15 +516,24 @@ class RuleEngine:
                 or next((a.country for a in actors if a.country), story.actor_country)
             )
             chosen = self.gazetteer.country(country) if country else None
+            chosen = event_place(chosen, self.gazetteer) if chosen is not None else None
         # Who; some ACLED desks type unorganised violence by the country's convention
-        coded = local_convention(coded, country, clause.text)
+        coded = local_convention(coded, clue or country, clause.text)
+        if suffered_first(coded.actor1, coded.actor2, clause.text, clause.start):
+            # "8 Taliban militants were killed by Afghan military airstrikes": the killers lead.
+            coded = replace(coded, actor1=coded.actor2, actor2=coded.actor1)
         a1_name, inter1 = _actor_name(
             coded.actor1, coded.default_actor1, clue or country, event_date, main_rebel
         )
         a2_name, inter2 = _actor_name(coded.actor2, None, clue or country, event_date, main_rebel)
         before = (a1_name, a2_name)
         (a1_name, inter1), (a2_name, inter2) = civilians_as_targets(
-            (a1_name, inter1), (a2_name, inter2), coded.event_type, clue or country, event_date
+            (a1_name, inter1),
+            (a2_name, inter2),
+            coded.event_type,
+            clue or country,
+            event_date,
+            coded.actor1.text if coded.actor1 is not None else None,
         )
         (a1_name, inter1), (a2_name, inter2) = state_first(
             (a1_name, inter1), (a2_name, inter2), coded.event_type, clue or country, event_date

@@ -292,6 +292,16 @@ class Gazetteer:
         ).fetchone()
         return self._place(row[0]) if row is not None else None
 
+    @functools.lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per process, kept for life
+    def capital(self, country: str) -> Place | None:
+        """A country's capital (GeoNames' PPLC), else its most populous town."""
+        row = self._conn.execute(
+            "SELECT id FROM places WHERE country = ? AND fcode LIKE 'PPL%'"
+            " ORDER BY fcode = 'PPLC' DESC, population DESC, id LIMIT 1",
+            (country,),
+        ).fetchone()
+        return self._place(row[0]) if row is not None else None
+
     def admin1_names(self, country: str) -> frozenset[str]:
         """Normalised admin1 names of a country, for containment checks ("Springfield, Illinois")."""
         return _admin1_names(self._conn, country)

@@ -46,6 +46,9 @@ CLUE_WEIGHT = 1.0
 # Feature codes of the world regions, oceans and seas of `data/regions.json`: no population,
 # but as well known as a country when named in full. So are the seats of government (BLDG) that
 # news names for their governments ("the White House said"): their town is the place.
+# How near a region's middle a town filed under another region may lie and still be taken as
+# inside the region the story names (a county of Kenya's is some 60 km across).
+BESIDE_KM = 40.0
 MACRO_CODES = frozenset(["RGN", "OCN", "SEA", "GULF", "PEN", "DSRT", "BLDG"])
 
 
@@ -221,11 +224,15 @@ def _contradicted(
     if not p.country or (p.feature_code or "").startswith(("ADM1", "PCL")):
         return False
     regions = gaz.admin1_names(p.country)
-    if any(normalise(name) in regions for name in follower_texts[:1]):
+    if any(normalise(name) in regions and not _beside(p, name, gaz) for name in follower_texts[:1]):
         return True
     for name in follower_texts[:1]:  # an alternate name of another region of its country
         areas = [a.place for a in gaz.candidates(name, False) if a.place.country == p.country]
-        if any(a.feature_code == "ADM1" for a in areas) and not any(_holds(a, p) for a in areas):
+        if (
+            any(a.feature_code == "ADM1" for a in areas)
+            and not any(_holds(a, p) for a in areas)
+            and not _beside(p, name, gaz)
+        ):
             return True
     if area is None:
         return False
@@ -239,6 +246,18 @@ def _contradicted(
     if not towns or any(not (t.feature_code or "").startswith("PPL") for t in towns):
         return False
     return all(_km(t.latitude, t.longitude, p.latitude, p.longitude) > 100 for t in towns)
+
+
+def _beside(p: Place, region: str, gaz: Gazetteer) -> bool:
+    """Whether a town lies close to the middle of the region said to hold it, though the
+    gazetteer files it under another one ("Thika town (Kiambu county)": GeoNames keeps Thika in
+    Kenya's former Nairobi Area). Admin codes lag boundary changes; coordinates do not."""
+    return any(
+        a.place.country == p.country
+        and a.place.feature_code == "ADM1"
+        and _km(a.place.latitude, a.place.longitude, p.latitude, p.longitude) <= BESIDE_KM
+        for a in gaz.candidates(region, False)
+    )
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -390,6 +409,13 @@ def _overshadowed(c: Candidate, giant: int, span: Span, story: _Story, held: boo
 # confidence is at least 0.5), and `focus_country` passes over them.
 _ECONOMY = re.compile(r"\s+(?:dollars?|currency|exchange rate|pounds?|lira|treasury)\b", re.I)
 ECONOMY_SCORE = 0.2
+# Words after a country's name that make it the owner of a force or an office ("US military
+# forces", "Russian-backed"): it weighs as a demonym does, not as a place named.
+_FORCES = re.compile(
+    r"(?:\s+|-)(?:military|forces|troops|army|soldiers|navy|air\s+force|warplanes|drones?|"
+    r"backed|led)\b",
+    re.I,
+)
 
 # Characters either side of a name searched for the same word in lower case.
 _WINDOW = 5_000
@@ -411,7 +437,11 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
     if focus is not None and not (story.voters.get(focus, set()) - {normalise(span.text)}):
         focus = None
     local = bool(country) and country == focus
-    foreign = focus not in (None, country)
+    # Foreign to the country the story's places point to: a demonym alone ("Turkish forces
+    # shelled Abboush in al-Hasakeh", "Syrian mercenaries in Misrata") names whose actors
+    # they are as often as where, and does not make the places named beside it foreign.
+    named = _named_focus(story, normalise(span.text))
+    foreign = named not in (None, country)
     if contained and (c.exact or code.startswith("PPL")):
         return True  # "Biu (Borno)": the area it lies in is named right after it
     if span.strong and c.exact and code in MACRO_CODES and not span.fragment:
@@ -428,12 +458,28 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         return False
     if span.fragment and c.exact and code.startswith("PCL") and span.text[:1].isupper():
         return True  # "Air Zimbabwe", "US Special Forces": a country inside a longer name
+    if (
+        span.road
+        and c.exact
+        and (c.main or code in ("ADM1", "ADM2"))
+        and (local or (not foreign and _one_country_exact(span)))
+        and (code.startswith("ADM") or c.place.population >= 1000)
+    ):
+        return True  # "the Garsen-Lamu road": a road is named after the towns it links
     if span.fragment and _FACILITY.match(text, span.end):
         return False  # "Kingsley Road", "Wilson's Farm": a street or building named after it
     if span.fragment:  # part of a longer capitalised run: "Ibrahim" of "Ibrahim Gokcek"
         if not c.exact:
             return False
-        if c.main and c.place.population >= 100000 and (known or not foreign):
+        hyphened = text[span.end : span.end + 1] == "-" or text[span.start - 1 : span.start] == "-"
+        if (
+            c.main
+            and c.place.population >= 100000
+            and (known or (focus in (None, country) and not hyphened))
+        ):
+            # (a part of a longer name is weak evidence: any other country the story points
+            # to, even by a demonym only, makes it foreign; and one side of a hyphenated name
+            # the gazetteer lacks, "Sava" of "Mayo-Sava", needs the story's support)
             return True  # "Manila Cathedral", "Toronto Police Services Board"
         if not (c.main or code.startswith("ADM")):
             return False  # "Kalan" ("big") of "Dhandari Kalan": an alternate name of Raya
@@ -472,7 +518,7 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
             or known
             or not code.startswith("PPL")
             or c.place.population >= 100000
-            or ((span.locative or span.near) and focus is None and _one_country_exact(span))
+            or ((span.locative or span.near) and named is None and _one_country_exact(span))
         )
     key = normalise(span.text)
     if span.text.isupper() and len(key) == 2 and code.startswith(("PCL", "CONT")):
@@ -502,19 +548,28 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         # other country
     if span.in_chain and code == "ADM1" and (c.main or _one_area(span)) and not foreign:
         return True  # "(Nyamurenza, Ngozi)": the last name of an admin chain is its region
+    if (
+        span.target
+        and (c.main or code in ("ADM1", "ADM2"))
+        and not foreign
+        and _one_country_exact(span)
+        and (code.startswith("ADM") or c.place.population >= 5000)
+    ):
+        return True  # "militants attacked Garba Tula", "entering Bekaa": a town of one country
+        # only, as the object of a verb that takes places (a person's name rarely is one)
     if not known:  # only a big city under its own name stands without support from the story
         if c.main and c.place.population >= 500000 and span.label != "PERSON":
             return True
         # ...or, in a story that points to no country at all, a sizeable town whose every exact
         # reading lies in one country ("Narok residents": only Kenya has a Narok).
         readings = {x.place.country for x in span.cands if x.exact}
-        if (span.locative or span.near) and focus is None and len(readings) == 1:
+        if (span.locative or span.near) and named is None and len(readings) == 1:
             # "explosions near Novoluhanske": a name known in one country only, after a
             # locative, is that place whatever its size (no country is assumed for others),
             # even under a former or alternate name ("near Kominternove", now Pikuzy)
             return len(span.cands) == 1 or code.startswith("PPL")
         return (
-            focus in (None, country)
+            named in (None, country)
             and c.main
             and c.place.population >= 20000
             and span.label in {"PROPN", "GPE"}
@@ -528,6 +583,23 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         focus_multiword = local and len(span.text.split()) > 1
         return c.place.population >= 20000 or code == "ADM1" or focus_multiword
     return code.startswith("ADM") or c.place.population >= (1000 if local else 50000)
+
+
+def _named_focus(story: _Story, own: str) -> str | None:
+    """The story's country as its names other than `own` tell: when only demonyms back the
+    leading country, the next one some name backs (else none)."""
+    focus = story.focus
+    others = story.voters.get(focus, set()) - {own} if focus is not None else set()
+    if not others:
+        return None
+    if others - {"@demonym"}:
+        return focus
+    named = [
+        (weight, iso)
+        for iso, weight in story.countries.items()
+        if weight and story.voters.get(iso, set()) - {own, "@demonym"}
+    ]
+    return min(named, key=lambda wi: (-wi[0], wi[1]))[1] if named else None
 
 
 def _acronym(span: Span) -> bool:
@@ -599,6 +671,19 @@ def _vote(
     for i, span in enumerate(spans):
         if _ECONOMY.match(text, span.end):
             continue  # "US dollar": a currency says nothing of where the story is
+        if _FORCES.match(text, span.end):
+            country = next(
+                (
+                    c.place.country
+                    for c in span.cands
+                    if c.exact and (c.place.feature_code or "").startswith("PCL")
+                ),
+                None,
+            )
+            if country:  # "a drone strike by US military forces ... in Chawkay, Kunar": whose
+                story.countries[country] += DEMONYM_WEIGHT  # forces, as a demonym says,
+                story.voters[country].add("@demonym")  # not where they struck
+                continue
         exact = [c for c in span.cands if c.exact]
         if exact:
             story.names.add(normalise(span.text))

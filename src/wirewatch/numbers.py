@@ -145,7 +145,8 @@ _PERSON = (
     r"minister|rebel|insurgent|poacher|raider|pupil|engineer|contractor|constable|inspector|"
     r"corporal|sergeant|lieutenant|director|employee|operator|mugger|spy|hunter|murderer|killer|"
     r"rapist|kidnapper|abductor|burglar|poet|artist|singer|writer|photographer|reporter|"
-    r"missionary|nun|monk|catechist|male|female|perpetrator|culprit|offender)"
+    r"missionary|nun|monk|catechist|male|female|perpetrator|culprit|offender|rustler|"
+    r"sympathi[sz]er|informer)"
 )
 # "12 Sep. 4 killed by armed men": a date that ends its sentence, not a month before its day.
 _DAY_MONTH_END = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.\s+$")
@@ -169,7 +170,8 @@ _NOT_THIS = re.compile(
     r"\b(?:suspected of|accused (?:of|in)|charged with|(?:suspected|accused|alleged) to have|"
     r"(?:suspected|accused) of having|convicted of|responsible for|wanted for|"
     r"arrested for|jailed for|sentenced for|(?:tried|attempted|attempting|threatened|"
-    r"threatening|vowed|vowing|plann?(?:ed|ing)|plotting|plot|conspiring|failed) to|"
+    r"threatening|vowed|vowing|plann?(?:ed|ing)|plotting|plot|conspiring|failed|seeking|sought|"
+    r"wanting|wanted|intending|intended|aiming|aimed|in order|so as) to|"
     r"attempt to|intent to|bid to|for|(?:tries|try|trying) to|nearly|almost)\s+$",
     re.I,
 )
@@ -179,12 +181,31 @@ _NATURAL = (
     r"natural causes|cancer|a heart attack|cholera|malaria|hunger|starvation|old age)\b)"
 )
 _NATURAL_RE = re.compile(_NATURAL.removeprefix("(?!").removesuffix(")"), re.I)
+# Up to two words before a headline's victim ("robbery suspect", "Somali shop owner"), none of
+# them a count, an article or a preposition that would make the noun someone else.
+_BARE_MODIFIERS = (
+    r"(?:(?!(?:and|or|of|to|in|at|on|by|with|for|from|the|a|an|"
+    + "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
+    + r"|several|many|some|dozens?|scores|hundreds)\b)[a-z][\w'’-]*\s+){0,2}"
+)
+# "zero, one or two persons": figures told as alternatives, the first of them the lowest.
+_OR_BEFORE = re.compile(
+    r"\b(?P<low>zero|none|one|two|three|four|five|\d+)(?:,\s*(?:one|two|three|four|five|\d+))*,?"
+    r"\s+or\s+$",
+    re.I,
+)
+# "Some reports state that three militants were killed": a count of sources, not of the dead;
+# the count of the dead comes after it.
+_NOT_SOURCES = (
+    r"(?!(?:some|other|several|many|a few|few|numerous|two|three)\s+(?:local\s+|media\s+)?"
+    r"(?:reports?|sources?|accounts?|outlets?)\b)"
+)
 _PATTERNS: dict[str, re.Pattern[str]] = {
     # "killed 400 insurgents", "killing at least five people", "killed a family of three",
     # "the death toll from the blast rose to six"
     "verb": re.compile(
         r"\b(?:" + _KILL_VERB + r"(?:\s+and\s+(?:burned|burnt|mutilated|dumped|buried|robbed))?"
-        r"(?:\s+an?\s+(?:family|group) of|\s+the(?=\s+\d|\s+[a-z]+\s))?|"
+        r"(?:\s+an?\s+(?:family|group) of|\s+the(?=\s+\d|\s+[a-z]+[\s.,;]))?|"
         r"death (?:toll|total|count)\s+(?:[\w'’-]+\s+){0,4}?(?:rose|climbed|reached|stood|"
         r"stands|jumped|increased|rises|is|was|has risen|had risen|raised|revised)?"
         r"(?:\s+from\s+\S+)?\s*(?:to|of|at)?)\s+" + _QUANT + r"\b",
@@ -199,6 +220,18 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:tortured|torturing|beat|beaten|beating|stabbed|stabbing|hacked|hacking|burnt|"
         r"burned|burning|stoned|stoning|clubbed|shot|shooting)\s+" + _QUANT + r"\s+"
         r"(?:[\w'’-]+\s+){0,4}?to death\b",
+        re.I,
+    ),
+    # "deaths estimated to be over 10 people", "fatalities estimated at 12"
+    "estimate": re.compile(
+        r"\b(?:fatalit(?:y|ies)|deaths?|dead)\s+(?:(?:are|were|is|was|being)\s+)?estimated\s+"
+        r"(?:to be\s+|at\s+)" + _QUANT + r"\b",
+        re.I,
+    ),
+    # "Reports on fatalities range from 2 to 4": the lower bound
+    "range": re.compile(
+        r"\b(?:fatalit(?:y|ies)|deaths?|death toll)\s+(?:[\w'’-]+\s+){0,2}?(?:range[sd]?|ranging|"
+        r"var(?:y|ies|ied|ying))\s+(?:from\s+|between\s+)" + _QUANT + r"\b",
         re.I,
     ),
     # "shot a former militant dead", "shot two men dead"
@@ -320,18 +353,27 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # "10 civilians were killed", "three soldiers died", "two dead", "5 fatalities"
     "count": re.compile(
-        r"\b" + _QUANT + r"\s+" + _NOUN + r"(?:were|was|have been|had been|are|is|got|been|"
+        r"\b"
+        + _NOT_SOURCES
+        + _QUANT
+        + r"\s+"
+        + _NOUN
+        + r"(?:were|was|have been|had been|are|is|got|been|"
         r"reportedly|reported|later|,)?\s*(?:(?!and\b|or\b)\w+\s)?" + _DEATH + r"\b",
         re.I,
     ),
     # Headline style, with no article: "kill civilian distributing exam materials", "Vigilante
     # mob lynches suspected criminal", "Police officer shot dead by unknown gunmen": one person
+    # "Mob lynches robbery suspect", "MPs bodyguard shot and killed.", "Police arrest and beat
+    # man to death": the noun's words before it may be any but a count or a preposition.
     "bare": re.compile(
-        r"\b(?:(?:" + _KILL_VERB + r")\s+(?:(?:suspected|alleged|local|police|(?-i:[A-Z][\w-]*)|"
-        r"peace|opposition|traffic|former|prominent|senior)\s+){0,2}"
-        r"(?P<num>" + _PERSON + r")|(?P<num2>" + _PERSON + r")\s+(?:shot dead|killed|murdered|"
+        r"\b(?:(?:" + _KILL_VERB + r"|(?:beat|beats|beaten|beating|stabbed|stabbing|hacked|"
+        r"hacking|stoned|stoning|burnt|burned|burning|clubbed|tortured|torturing)(?=\s+"
+        r"(?:\S+\s+){0,3}?\S+\s+to death\b))\s+" + _BARE_MODIFIERS + r"(?P<num>" + _PERSON + r")|"
+        r"(?P<num2>" + _PERSON + r")\s+(?:shot dead|shot and killed|killed|murdered|dies|died|"
         r"lynched|executed|beheaded|assassinated|(?:hacked|stabbed|stoned|burnt|burned|beaten) "
-        r"to death)\s+(?:by|in|at|on|during|after|near|while|when)\b)\b",
+        r"to death)(?=\s+(?:by|in|at|on|during|after|near|while|when|and|outside|inside|"
+        r"following|as)\b|\s*[,.;]|\s*$))\b",
         re.I,
     ),
 }
@@ -435,6 +477,18 @@ _CODED = [
     re.compile(r"\bfatalities\s*:\s*(?P<num>\d+)\b", re.I),
     # "fatalities reported as half, rounded down to 3": the coder's halving of an unclear toll.
     re.compile(r"\bfatalit\w*\b[^.]{0,60}?\brounded\s+(?:down\s+|up\s+)?to\s+(?P<num>\d+)\b", re.I),
+    # "... 2 fatalities. [size=no report]", "Total 16 fatalities.", "Total fatalities 2.": a
+    # sentence that only counts the dead is the coder's total for the note's event.
+    re.compile(
+        r"(?:^|(?<=[.;:]\s)|(?<=\]\s)|(?<=\]))(?:total\s+)?(?P<num>\d+)\s+(?:total\s+)?fatalit(?:y|ies)"
+        r"(?:\s+in total|\s+total)?\s*(?=[.;\[]|$)",
+        re.I,
+    ),
+    re.compile(
+        r"(?:^|(?<=[.;:]\s))total\s+(?:of\s+)?fatalit(?:y|ies)\s*(?::|is|are|was|were|of)?\s*"
+        r"(?P<num>\d+)\s*(?=[.;\[]|$)",
+        re.I,
+    ),
 ]
 # "Fatalities split between 3 events", "coded as 10 and spread across two locations": the
 # note's figure is shared out between ACLED events that each have a row of their own.
@@ -614,8 +668,16 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
             and not re.search(r"\b(?:was|were|is|are|been|being)\b", lead)
             and (
                 re.match(r"\s+(?:the|his|her|their|its|him|them)\b", after)
-                or NUMBER_RE.match(after.lstrip())
-                or re.match(r"\s+and\s+(?:killed|murdered|lynched|beat|stabbed|shot)\b", after)
+                or (
+                    (num_after := NUMBER_RE.match(after.lstrip()))
+                    # "1 killed 3 injured": the next number counts the wounded, not the dead
+                    and not _HARM_OTHER.match(after.lstrip(), num_after.end() + 1)
+                )
+                or re.match(
+                    r"\s+and\s+(?:(?:killed|murdered|lynched|beat|stabbed|shot)\b|(?:burned|"
+                    r"burnt|hacked|stoned|tortured)\s+(?:\w+\s+)?to death\b)",
+                    after,
+                )
             )
         ):
             return False  # "a number of villagers lynched three men": the killers, not the dead
@@ -649,6 +711,12 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
 
     if kind == "left" and _HARM_OTHER.search(lead):
         return False
+    if (
+        kind in {"noun_died", "person_died"}
+        and num_word == "the"
+        and re.search(r"[^s]s\s+(?:\([^()]*\)\s+)?(?:\w+\s+)?(?:died|dies)$", lead)
+    ):
+        return False  # "the customs officers died": more than one, and not how many
     # "some" and "no" before a noun are no count; "a" counts only right after the verb.
     return not (
         kind in {"verb", "death_of", "left"}
@@ -703,6 +771,14 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
             value, estimated = parsed
             if value > 100_000:
                 continue
+            low = _OR_BEFORE.search(text[: m.start(num_group)])
+            low_value = parse_number(low.group("low")) if low else None
+            if low_value is not None:
+                # "zero, one or two persons were killed": the most conservative of the figures,
+                # and none at all when that is zero
+                value = min(value, low_value[0])
+                if value == 0:
+                    continue
             start, end = m.start(), m.end()
             if kind in {"verb", "verb_person", "left"}:
                 # "killed three soldiers and two civilians": both groups are the dead.
@@ -726,6 +802,9 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
                     prior
                     and extra
                     and not _HARM_OTHER.search(prior.group(0))
+                    # "25 houses were burned and two people were killed": a clause of its
+                    # own, not a group of the dead
+                    and not re.search(r"\b(?:were|was|have been|had been)\b", prior.group(0))
                     and not any(f.end > prior.start() + offset for f in found)
                 ):
                     value, estimated, start = (
@@ -921,12 +1000,40 @@ _PRONOUN_DEAD = re.compile(
 )
 
 
+# "two suspected militants who police said were involved in the trade were shot dead": a
+# relative clause whose verb, plural, tells the death of the people counted just before "who".
+_WHO_WERE = re.compile(
+    r"^\s*who\s+(?:(?!had\b|have\b)[^.;,]{0,80}?\s)??(?:were\s+(?:(?:all|later|then|reportedly|"
+    r"subsequently|allegedly)\s+)?(?:killed|shot dead|found dead|executed|murdered|lynched|"
+    r"beheaded|gunned down)|(?:later\s+)?died)\b",
+    re.I,
+)
+_COUNT_BEFORE_WHO = re.compile(
+    r"\b" + _QUANT + r"\s+(?:(?!(?:and|or|of)\b)[\w'’-]+\s+){0,4}?[\w'’-]+\s*$", re.I
+)
+
+
+def _who_were(text: str, start: int, clause: str) -> list[Fatalities]:
+    m = _WHO_WERE.match(clause)
+    if m is None:
+        return []
+    count = _COUNT_BEFORE_WHO.search(text[max(0, start - 80) : start])
+    if count is None or count.group("num").lower() in {"a", "an", "no", "some", "one"}:
+        return []
+    parsed = parse_number(count.group("num"))
+    if parsed is None or _HARM_OTHER.search(count.group(0)):
+        return []
+    return [Fatalities(parsed[0], parsed[1], start + m.start(), start + m.end(), m.group(0))]
+
+
 def pronoun_toll(text: str, start: int, end: int) -> list[Fatalities]:
     """ "Gunmen abducted 9 soldiers. They later killed them.", "2 armed men shot at the police.
     They were killed when the police returned fire.": the dead of a clause that names them by a
     pronoun are the people counted last before it in the paragraph. `text` is the story, and
     `start`-`end` the clause."""
     clause = text[start:end]
+    if who := _who_were(text, start, clause):
+        return who
     m = _PRONOUN_DEAD.search(clause)
     if m is None or _NOT_THIS.search(clause[max(0, m.start() - 40) : m.start()]):
         return []
@@ -947,6 +1054,10 @@ def _passive(text: str, offset: int) -> Fatalities | None:
     if m.group("aux").lower() in {"was", "is", "has been", "had been"}:
         return Fatalities(1, False, offset + m.start(), offset + m.end(), m.group(0))
     subject = text[max(0, m.start() - 160) : m.start()]
+    if re.search(
+        r"\b(?:zero|none)(?:,\s*\w+)*,?\s+or\s+\w+\s+(?:[\w'’-]+\s+){0,3}?$", subject, re.I
+    ):
+        return None  # "zero, one or two persons were killed": the conservative figure is none
     counts = list(_CLAUSE_COUNT.finditer(subject))
     if not counts or _HARM_OTHER.search(subject[counts[-1].start() :]):
         return None

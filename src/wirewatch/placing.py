@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from wirewatch.geoparse import focus_country, same_admin
+from wirewatch.geoparse import ECONOMY_SCORE, focus_country, same_admin
 from wirewatch.models import Place, PlaceMention
 
 if TYPE_CHECKING:
@@ -164,6 +165,9 @@ def choose_place(
         if street:
             s -= 0.7  # "Murree road in Rawalpindi", "Comilla-Sylhet highway in
             # Brahmanbaria": a road named after towns elsewhere
+        if home is not None and p.place is not None and p.place.country not in (None, home):
+            s -= 0.5  # "buses set on fire in Gulistan ... (Dhaka city)": a namesake abroad
+            # is less likely the event's place than one in the story's own country
         if _outside_region(p, places, base_start, base_start + len(base_text)):
             s -= 1.5  # "Hamirpur village near Rapar town (Kachchh, Gujarat)": a namesake in
             # another province than the one the sentence names is not the village meant
@@ -195,6 +199,7 @@ def choose_place(
         after = _NAME_AFTER.match(text, p.end - start)
         return any(m is not None and m.group(1).lower() not in _CUE_WORDS for m in (before, after))
 
+    home = _home_country(places)
     own = [p for p in places if start <= p.start < end]
     if own:
         first, text = sentences[sentence][0], str(sentences[sentence][2].text)
@@ -221,6 +226,20 @@ def choose_place(
         if near:
             return max(near, key=lambda p: score(p, text, s_start))
     return _elsewhere(trigger_start, places, sentences, usable, score)
+
+
+def _home_country(places: list[PlaceMention]) -> str | None:
+    """The country most of a story's places lie in, when one leads outright (a tie says
+    nothing: "Alamada ... (Afgooye)" is one Philippine namesake against one Somali town)."""
+    counts = Counter(
+        p.place.country
+        for p in places
+        if p.place is not None and p.place.country and p.score > ECONOMY_SCORE
+    )
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _outside_region(p: PlaceMention, places: list[PlaceMention], start: int, end: int) -> bool:
@@ -288,7 +307,15 @@ def event_place(place: Place, gaz: Gazetteer) -> Place:
     """Where an event is put when the story names only its province: at the province's seat,
     as ACLED codes it (geo_precision 3 at the provincial capital: "in Farah province" is coded
     at Farah city), not at the middle of the province, which may be a desert 50 km from any
-    town. The gazetteer keeps the middle for the geoparser (other gold data expects it)."""
+    town. The gazetteer keeps the middle for the geoparser (other gold data expects it).
+
+    An event the story puts in no finer place than its country goes to the capital, for the
+    same reason: the country's middle is seldom any event's place (Kenya's lies in empty
+    bush 280 km from Nairobi), while the seat of government is where national protests,
+    strikes and the largest share of a country's events are."""
+    if (place.feature_code or "").startswith("PCL") and place.country:
+        capital = gaz.capital(place.country)
+        return place if capital is None else dataclasses.replace(capital, precision=3)
     if place.feature_code != "ADM1" or not place.country or not place.admin1:
         return place
     seat = gaz.seat(place.country, place.admin1)

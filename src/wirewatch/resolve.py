@@ -9,6 +9,7 @@ by type and date so that merging stays near-linear.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -221,6 +222,7 @@ def apportion(events: list[Event], text: str) -> list[Event]:
             else e
             for e in events
         ]
+    events = lend_toll(events, text)
     coded = coded_figure(text)
     if coded is not None:
         events = [
@@ -279,6 +281,78 @@ def lend_deaths(events: list[Event]) -> list[Event]:
                         fatalities_estimated=event.fatalities_estimated,
                     )
                 break
+    return out
+
+
+def _paragraph(event: Event, breaks: list[int]) -> int | None:
+    """The paragraph of the clause that told the event (None when no clause is on record)."""
+    start = next((ev.start for ev in event.evidence if ev.field == "event"), None)
+    return None if start is None else bisect.bisect_right(breaks, start)
+
+
+_CODED_APART = re.compile(
+    r"\b(?:coded|recorded)\s+(?:sep[ae]rately|as an? (?:sep[ae]rate|different) event)", re.I
+)
+
+
+# "attacked police officers after two children were killed by gunmen": the deaths that set
+# the happening off are not its toll.
+_SET_OFF = re.compile(r"\b(?:after|following|over|since)\s+(?:the\s+)?$", re.I)
+
+
+def _set_off(event: Event, text: str) -> bool:
+    """Are all the event's dead told as what set another happening off?"""
+    spans = [ev.start for ev in event.evidence if ev.field == "fatalities"]
+    return bool(spans) and all(
+        _SET_OFF.search(text[max(0, s - 20) : s].rstrip() + " ") for s in spans
+    )
+
+
+def lend_toll(events: list[Event], text: str) -> list[Event]:
+    """A story's one happening often comes out as two candidates of different types: the
+    clause that tells the fight or the strike, and the clause that tells its dead ("fired
+    mortars at the positions. A civilian woman was killed", "a prison riot ... 2 prisoners were
+    killed in a fight"). ACLED codes the happening once, with its dead, under whichever type its
+    coder chose; the candidates of that paragraph and that day that count no dead take the
+    dead of those that do, so that each candidate is a whole reading of the happening. A
+    protest does not take them (its own dead come with the force used on it), nor does an
+    event ACLED codes without dead; a figure by convention ("several killed") is lent to none,
+    being no count of anyone's dead."""
+    if _CODED_APART.search(text):
+        # "(Police intervened killing 4 ... coded separately)": those dead are another event's.
+        return events
+    breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+    paras = [_paragraph(e, breaks) for e in events]
+    out = list(events)
+    for i, event in enumerate(events):
+        if (
+            event.fatalities
+            or event.event_type not in _VIOLENT
+            or event.sub_event_type in _DEATHLESS
+            or paras[i] is None
+        ):
+            continue
+        donors = [
+            d
+            for j, d in enumerate(events)
+            if j != i
+            and d.fatalities
+            and not d.fatalities_estimated
+            and paras[j] == paras[i]
+            and d.event_date == event.event_date
+            and d.event_type in _VIOLENT
+            and d.sub_event_type not in _DEATHLESS
+            and not _set_off(d, text)
+        ]
+        if donors:
+            # Two candidates with dead most often retell the same dead: the larger figure
+            # stands, not their sum.
+            donor = max(donors, key=lambda d: d.fatalities)
+            out[i] = replace(
+                event,
+                fatalities=donor.fatalities,
+                fatalities_estimated=donor.fatalities_estimated,
+            )
     return out
 
 

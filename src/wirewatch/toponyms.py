@@ -97,10 +97,34 @@ NEAR_BEFORE = (
 )
 # Words before a name that say it is a place ("in Kharkiv", "outskirts of Kharkiv").
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|outside|around|into|to|towards?|from|of|across|inside|village|town|city)"
+    r"(?:\b(?:in|at|near|outside|around|into|to|towards?|from|of|across|inside|village|town|city|"
+    r"through|throughout)"
     r"|,)\s*(?:\((?:or\s+)?(?:near|around|in)\)\s*)?$",
     re.IGNORECASE,
 )
+# Verbs whose object is a place as often as anyone: "militants attacked Garba Tula",
+# "prevented anyone from entering Bekaa". Weaker than "in X" (people are attacked too), so the
+# geoparser asks more of such a name (see `Span.target`).
+_TARGET = re.compile(
+    r"\b(?:attack(?:s|ed|ing)?|raid(?:s|ed|ing)?|storm(?:s|ed|ing)|shell(?:s|ed|ing)|"
+    r"bomb(?:s|ed|ing)|overr[au]n|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|besieg(?:e|es|ed|ing)|"
+    r"enter(?:s|ed|ing)?|leav(?:e|es|ing)|reach(?:es|ed|ing)?|surround(?:s|ed|ing)|"
+    r"invad(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook)\s+$",
+    re.IGNORECASE,
+)
+# A bracket right after a name or a cue word opens the area that name lies in: "Sitakunda
+# town (Chittagong)", "Dumba (Mobbar LGA, Borno)": what follows is a place even when the
+# first name is one the gazetteer lacks.
+_AREA_BRACKET = re.compile(r"(?:[A-Z][\w'’.-]*|[a-z]+)\s*\(\s*$")
+# A name inside a hyphenated road's name: "the Kahnuj-Ghale Ganj road", "Garsen-Lamu road",
+# "Eldoret-Malaba highway" join the two towns the road links.
+_ROAD_AFTER = re.compile(
+    r"(?:\s*[-–]\s*[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})*\s+(?:road|highway|expressway|"
+    r"motorway|railway|route|Road|Highway|Expressway|Motorway|Railway)\b"
+)
+_ROAD_BEFORE = re.compile(r"[A-Za-z'’]\s*[-–]\s*$")
+# What follows a demonym that makes it an actor's sponsor ("Saudi-led", "Iranian-backed").
+_SPONSOR = re.compile(r"\s*[-–]\s*(?:led|backed|allied|aligned|funded|supported|sponsored)\b")
 # Words after a name that make it the place people live in: "Keroka residents", "Kibwezi
 # villagers" (a locative cue as surely as "in Keroka").
 # Nouns a place name qualifies in local news: "Keroka residents", "Mombasa traders", "a Wajir
@@ -283,6 +307,8 @@ class Span:
     in_chain: bool = False  # follows another name as its area: "Ngozi" of "X (Y, Ngozi)"
     listed: bool = False  # one of an enumeration: "Copenhagen, Hamburg, Brasoc and Mannheim"
     fragment: bool = False  # part of a longer capitalised run ("Ibrahim" of "Ibrahim Gokcek")
+    target: bool = False  # the object of a verb that takes places: "attacked Garba Tula"
+    road: bool = False  # one end of a hyphenated road's name: "Kahnuj" of "Kahnuj-Ghale Ganj road"
     cands: tuple[Candidate, ...] = ()
     alias: str | None = None  # the full name an abbreviation stands for ("California")
     alt: list[Span] = field(default_factory=list)  # exact parts to try if this one fails
@@ -344,7 +370,11 @@ def add_cues(span: Span, text: str) -> None:
         span.cue_district |= after_words[0] in DISTRICT_CUES
         span.cue_town |= after_words[0] in TOWN_CUES
         span.near |= after_words[0] in NEAR_AFTER
-    span.locative |= bool(_LOCATIVE.search(before))
+    raw = text[max(0, span.start - 30) : span.start]
+    span.locative |= bool(_LOCATIVE.search(before)) or bool(_AREA_BRACKET.search(raw))
+    span.target |= bool(_TARGET.search(before))
+    hyphenated = text[span.end : span.end + 1] in ("-", "–") or bool(_ROAD_BEFORE.search(raw))
+    span.road |= hyphenated and bool(_ROAD_AFTER.match(text, span.end))
     span.dwellers |= bool(after_words) and after_words[0] in _DWELLERS
     before = before.rstrip()
     if DIRECTIONS.search(before.split()[-1] if before.split() else ""):
@@ -510,7 +540,8 @@ def find_spans(sdoc: Doc, text: str, base: int, gaz: Gazetteer) -> tuple[list[Sp
             return bool(span.cands)
         iso = gaz.demonym(span.text)
         if iso is not None and gaz.country_code(span.text) is None:
-            demonyms.append(iso)
+            if not _SPONSOR.match(text, span.end):  # "Saudi-led coalition airstrikes in Al
+                demonyms.append(iso)  # Jawf": the sponsor's country is not the story's
             return True
         span.cands = gaz.candidates(span.text, False)
         return bool(span.cands)
