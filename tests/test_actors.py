@@ -549,32 +549,42 @@ def test_either_of_the_sahel_jihadist_groups_is_acled_joint_actor() -> None:
 
 
 def test_farmers_and_herders_who_attack_are_a_communal_militia() -> None:
-    from dataclasses import replace
-
     from wirewatch.actors import civilians_as_targets
 
-    farmers = find_actors("suspected farmers killed a pastoralist man")[0]
-    armed = replace(farmers, kind="rebel", inter=3)  # as typing makes attackers who kill
-    assert canonical(armed, "BJ", date(2022, 1, 19)) == ("Unidentified Communal Militia (Benin)", 4)
+    vac = "Violence against civilians"
+    unidentified = ("Unidentified Armed Group (Benin)", 3)
+    victims = ("Civilians (Benin)", 7)
+    # `agent` is actor1's mention and the words after it, as the extractor passes them.
+    side, target = civilians_as_targets(
+        unidentified, victims, vac, "BJ", date(2022, 1, 19), "farmers killed a pastoralist man"
+    )
+    assert side == ("Unidentified Communal Militia (Benin)", 4) and target == victims
     # Before 2016 ACLED's name for the same actor was the unidentified ethnic militia.
-    assert canonical(armed, "KE", date(2012, 1, 19))[0] == "Unidentified Ethnic Militia (Kenya)"
+    kenya = ("Unidentified Armed Group (Kenya)", 3)
+    assert civilians_as_targets(
+        kenya, (None, None), vac, "KE", date(2012, 1, 19), "herders attacked a village"
+    )[0] == ("Unidentified Ethnic Militia (Kenya)", 4)
     # Where herding is one community's (Fulani in Benin), its attacking herders are its militia.
-    (herders, _) = find_actors("suspected pastoralists killed a farmer")
-    assert canonical(replace(herders, kind="rebel"), "BJ", date(2022, 3, 3))[0] == (
-        "Fulani Ethnic Militia (Benin)"
-    )
-    assert canonical(replace(herders, kind="rebel"), "KE", date(2019, 3, 3))[0] == (
-        "Unidentified Communal Militia (Kenya)"
-    )
-    # Civilians named only as victims still leave an unidentified armed group as the agent.
-    victims = ("Civilians (Kenya)", 7)
-    when = date(2019, 3, 3)
     assert civilians_as_targets(
-        victims, (None, None), "Violence against civilians", "KE", when, "a group of herders"
+        unidentified, victims, vac, "BJ", date(2022, 3, 3), "pastoralists killed a female farmer"
+    )[0] == ("Fulani Ethnic Militia (Benin)", 4)
+    assert civilians_as_targets(
+        unidentified, victims, vac, "BJ", date(2022, 3, 3), "farmer with an artisanal gun shot"
+    )[0] == ("Unidentified Communal Militia (Benin)", 4)
+    # Herders who only found bodies, or victims named first, change nothing.
+    assert (
+        civilians_as_targets(
+            kenya, (None, None), vac, "KE", date(2019, 3, 3), "Herders in Bambo have discovered"
+        )[0]
+        == kenya
+    )
+    civilians = ("Civilians (Kenya)", 7)
+    assert civilians_as_targets(
+        civilians, (None, None), vac, "KE", date(2019, 3, 3), "a group of herders killed 2 men"
     )[0] == ("Unidentified Communal Militia (Kenya)", 4)
-    assert civilians_as_targets(
-        victims, (None, None), "Violence against civilians", "KE", when, "two people"
-    )[0] == ("Unidentified Armed Group (Kenya)", 3)
+    assert civilians_as_targets(civilians, (None, None), vac, "KE", date(2019, 3, 3), "two people")[
+        0
+    ] == ("Unidentified Armed Group (Kenya)", 3)
 
 
 def test_a_report_that_leads_with_the_casualties_names_their_killers_first() -> None:

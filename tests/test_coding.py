@@ -542,3 +542,41 @@ def test_civilians_killed_by_no_one_named_are_attacked() -> None:
 )
 def test_riots_named_as_the_past_are_no_rioting(text: str, sub: str) -> None:
     assert _one(text).sub_event_type == sub
+
+
+def test_crude_bombs_thrown_where_desks_count_mob_violence_are_a_riot() -> None:
+    e = _one(
+        "On 5 November 2023, assailants threw three crude bombs at a mosque in Munshiganj town "
+        "(Munshiganj Sadar, Dhaka).",
+        published="2023-11-06",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_a_house_stormed_is_no_territory_taken() -> None:
+    e = _one(
+        "On 2 May 2020, Islah forces stormed a civilian house in Salh district of Taizz, "
+        "kidnapping five brothers.",
+        published="2020-05-03",
+    )
+    assert e.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_thief_captured_by_residents_is_mob_violence() -> None:
+    e = _one(
+        "On 21 June 2021, residents captured and assaulted an adolescent bicycle thief in Parakou.",
+        published="2021-06-22",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2020, unknown gunmen shot and killed a policewoman in Kandahar city.",
+        "On 4 May 2020, a General Service Unit officer shot dead his boss in Mombasa.",
+    ],
+)
+def test_armed_victims_by_trade_make_a_fight(text: str) -> None:
+    e = _one(text, published="2020-05-05")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")

@@ -574,3 +574,30 @@ def test_one_side_of_an_unknown_hyphenated_name_needs_support(gaz: Gazetteer) ->
     text = "Gunmen looted shops in Zzyxaba town (Mayo-Sava, Extreme-Nord) overnight."
     found = _by_text(_run(text, gaz))
     assert all(m.place is None or m.place.country != "MG" for m in found.values())
+
+
+def test_wa_joins_a_districts_name_and_its_province_follows(gaz: Gazetteer) -> None:
+    text = "Coalition jets struck targets in Khabb wa ash Shaaf district (Al Jawf) overnight."
+    found = _by_text(_run(text, gaz))
+    khabb = found.get("Khabb wa ash Shaaf")
+    assert khabb is not None and khabb.place is not None and khabb.place.country == "YE"
+    jawf = found.get("Al Jawf")
+    assert jawf is not None and jawf.place is not None and jawf.place.country == "YE"
+
+
+def test_a_cue_word_makes_a_name_labelled_as_a_people_a_place(gaz: Gazetteer) -> None:
+    text = "Two guards were shot dead in Ghoryan district center, Herat, on Monday."
+    ghoryan = _by_text(_run(text, gaz)).get("Ghoryan")
+    assert ghoryan is not None and ghoryan.place is not None and ghoryan.place.country == "AF"
+
+
+def test_a_near_identical_spelling_of_a_city_after_in_is_that_city(gaz: Gazetteer) -> None:
+    text = "Gunmen threw a grenade at a house in Quamishli city on Friday."
+    city = _by_text(_run(text, gaz)).get("Quamishli")
+    assert city is not None and city.place is not None and city.place.country == "SY"
+
+
+def test_the_head_of_a_longer_name_is_not_an_alternate_names_region(gaz: Gazetteer) -> None:
+    text = "Drones struck a depot in Coast of Zzyxaba overnight."
+    coast = _by_text(_run(text, gaz)).get("Coast")
+    assert coast is None or coast.place is None  # not Tanzania's Pwani ("Coast" region)

@@ -495,3 +495,10 @@ def test_the_with_a_plural_noun_that_died_counts_nobody() -> None:
 def test_a_clause_before_and_is_no_group_of_the_dead() -> None:
     text = "25 houses were burned and two people were killed in the attacks."
     assert sum(f.number for f in find_fatalities(text)) == 2
+
+
+def test_a_nearer_digit_owns_the_death_word() -> None:
+    # "a man ... 1 death": the article counts the victim attacked, the digit the dead; the
+    # digit must not be swallowed into the article's gap and then thrown away with it.
+    found = find_fatalities("A mob attacked a man resulting in 1 death.")
+    assert [f.number for f in found] == [1]

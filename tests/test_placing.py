@@ -160,10 +160,31 @@ def test_the_province_a_little_after_a_town_is_its_area(gaz: Gazetteer) -> None:
     assert chosen is not None and chosen.text == "Aleppo"
 
 
-def test_a_country_only_event_sits_at_the_capital(gaz: Gazetteer) -> None:
-    from wirewatch.placing import event_place
+def test_an_event_with_no_place_named_sits_at_the_capital(gaz: Gazetteer) -> None:
+    from wirewatch.placing import event_place, unnamed_place
 
     kenya = gaz.country("KE")
     assert kenya is not None
-    capital = event_place(kenya, gaz)
+    capital = unnamed_place(kenya, gaz)
     assert capital.name == "Nairobi" and capital.country == "KE" and capital.precision == 3
+    assert event_place(kenya, gaz) is kenya  # a country the story names keeps its own point
+
+
+def test_a_province_named_after_a_town_sits_at_that_town(gaz: Gazetteer) -> None:
+    from wirewatch.placing import event_place
+
+    def region(name: str) -> Place:
+        return next(
+            c.place
+            for c in gaz.candidates(name, False)
+            if c.place.country == "KE" and c.place.feature_code == "ADM1"
+        )
+
+    assert event_place(region("Machakos"), gaz).name == "Machakos"  # not a bigger town of it
+    assert event_place(region("Baringo"), gaz).name != "Baringo"  # a hamlet is no seat
+
+
+def test_a_country_backing_a_faction_is_not_the_place(gaz: Gazetteer) -> None:
+    text = "Gunmen fired on a vehicle of a Turkey backed faction near Azaz."
+    chosen = _choose(text, "fired", gaz)
+    assert chosen is None or chosen.text != "Turkey"

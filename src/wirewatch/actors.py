@@ -963,9 +963,6 @@ def canonical(
         if cname is None:
             return prefix, 1
         return ad.state_name(prefix, cname, iso2, when), 1
-    if mention.kind == "rebel" and _COMMUNITY_AGENT.search(mention.text):
-        # "suspected farmers killed a pastoralist": a community's armed men.
-        return _communal_militia(mention.text, iso2, when)
     label = {
         "rebel": "Unidentified Armed Group",
         "protester": "Protesters",
@@ -1013,27 +1010,29 @@ _FORCE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence aga
 
 
 # Livelihood communities whose members, when they attack, are a communal militia in ACLED's
-# coding ("suspected pastoralists killed a farmer over a land dispute"), not an unidentified
-# armed group nor the victims.
+# coding ("suspected pastoralists killed a farmer over a land dispute", "a farmer with an
+# artisanal gun shot a herder"), not an unidentified armed group nor the victims: the agent's
+# words and the attack verb that follows them.
 _COMMUNITY_AGENT = re.compile(
-    r"\b(?:pastoralists?|herders?|herdsm[ae]n|farmers?|tribesm[ae]n|clansm[ae]n)\b", re.I
+    r"[^,.;]{0,30}?\b(?P<who>pastoralists?|herders?|herdsm[ae]n|farmers?|tribesm[ae]n|clansm[ae]n)\b"
+    r"(?:\s+(?:(?:armed|equipped)\s+)?with\s+[^,.;]{0,40}?)?\s+(?:\w+\s+)?"
+    r"(?:attacked|killed|shot|stabbed|hacked|assaulted|raided|invaded|beat|burn(?:ed|t)|"
+    r"set\s+fire|wounded|injured)\b",
+    re.I,
 )
 
 
 def _communal_militia(
     agent: str | None, country: str | None, when: date | None
 ) -> tuple[str, int | None]:
-    """The militia a community's attackers make: where the dictionary says which community
-    herds (`actors.json` `herder_communities`: Fulani pastoralists in Benin or Nigeria), herders
-    who attack are that community's militia; otherwise ACLED's unidentified communal militia of
-    the date (Ethnic before 2016, Communal since). Farmers and herders who fight each other are
-    told apart by the other side, so a battle's side is never named by the herding community."""
+    """The militia a community's attackers (`agent`, the word that names them) make: where the
+    dictionary says which community herds (`actors.json` `herder_communities`: Fulani
+    pastoralists in Benin or Nigeria), herders who attack are that community's militia;
+    otherwise ACLED's unidentified communal militia of the date (Ethnic before 2016, Communal
+    since). Farmers and herders who fight each other are told apart by the other side, so a
+    battle's side is never named by the herding community."""
     community = ad.dictionary().get("herder_communities", {}).get(country or "")
-    herders = (
-        agent is not None
-        and re.search(r"(?i)\b(?:pastoral|herd)", agent) is not None
-        and re.search(r"(?i)\bfarm", agent) is None
-    )
+    herders = agent is not None and re.match(r"(?i)(?:pastoral|herd)", agent) is not None
     name = f"{community} Ethnic Militia ({{country}})" if community and herders else None
     militia = ActorMention(0, 0, "", "militia", name or _UNNAMED_COMMUNAL_NAME, 4, None)
     return canonical(militia, country, when)
@@ -1051,9 +1050,15 @@ def civilians_as_targets(
     violence done to them. A story that names only its victims ("two people were injured when
     their car hit a landmine") has an unidentified armed group as its agent; one that names the
     other side too ("villagers ... engaged by a local militia") has that side as actor1. A
-    battle has no civilian side at all. `agent` is the text of actor1's mention: farmers or
-    herders who attack are a communal militia, not victims."""
+    battle has no civilian side at all. `agent` is actor1's mention and the words after it:
+    farmers or herders who attack are a communal militia, not victims nor unidentified."""
     name1 = actor1[0]
+    attack = _COMMUNITY_AGENT.match(agent) if agent is not None else None
+    community = attack is not None
+    who = attack.group("who") if attack is not None else None
+    unidentified = name1 is not None and name1.startswith("Unidentified Armed Group")
+    if community and unidentified and event_type in _FORCE_TYPES and event_type != "Battles":
+        return _communal_militia(who, country, when), actor2
     if event_type not in _FORCE_TYPES or name1 is None or not name1.startswith("Civilians"):
         return actor1, actor2
     armed2 = actor2[0] is not None and not actor2[0].startswith("Civilians")
@@ -1065,8 +1070,8 @@ def civilians_as_targets(
         return _communal_militia(None, country, when), (None, None)
     if armed2:
         return actor2, actor1
-    if agent is not None and _COMMUNITY_AGENT.search(agent):
-        return _communal_militia(agent, country, when), actor2
+    if community:
+        return _communal_militia(who, country, when), actor2
     return canonical(ActorMention(0, 0, "", "rebel", None, None, None), country, when), actor1
 
 

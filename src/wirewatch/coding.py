@@ -178,7 +178,7 @@ _PARTISAN = re.compile(
 )
 # Trades that bear arms, named as victims.
 _ARMED_VICTIM = re.compile(
-    r"\b(?:security personnel|(?:security )?guards?|policem[ae]n|police(?: officers?)?|officers?|"
+    r"\b(?:security personnel|(?:security )?guards?|police(?:wo)?m[ae]n|police(?: officers?)?|officers?|"
     r"soldiers?|troops|servicem[ae]n|Arbakis?|militiam[ae]n|militants?|fighters?|rebels?|"
     r"insurgents?|bandits?|raiders?|rustlers?|robbers?|gangsters?|(?:suspected )?\w+ members|"
     r"suspects?|attackers?|gunmen|reservists?|rangers?|askaris?|combatants?)\b",
@@ -203,9 +203,16 @@ _MOB_JUSTICE = re.compile(
 )
 # A person taken, not a place: "captured a presumed thief", "seized two men".
 _CAPTIVE = re.compile(
-    r"\s+(?:an?|the|two|three|four|five|several|\d+)?\s*(?:[\w-]+\s+){0,2}"
+    r"\s+(?:and\s+\w+ed\s+)?(?:an?|the|two|three|four|five|several|\d+)?\s*(?:[\w-]+\s+){0,2}"
     r"(?:thie(?:f|ves)|suspects?|m[ae]n|wom[ae]n|people|persons?|boys?|girls?|child(?:ren)?|"
-    r"civilians|farmers?|herders?|traders?|drivers?|journalists?|students?)\b",
+    r"civilians|farmers?|herders?|traders?|drivers?|journalists?|students?|individuals?|"
+    r"adolescents?|teenagers?|brothers?|employees?|workers?)\b",
+    re.I,
+)
+# A building stormed, not ground taken: "stormed a civilian house", "stormed the exchange company".
+_STORMED_BUILDING = re.compile(
+    r"\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w'-]+\s+){0,4}?(?:house|home|office|"
+    r"company|shop|store|hospital|school|hotel|bank|residence|compound|building|premises)s?\b",
     re.I,
 )
 _ACTS = frozenset({"attack", "kill", "clash", "abduct", "sexual"})
@@ -786,6 +793,14 @@ def _who_was_violent(
             continue  # "after the intense protests and riots in the prisons the previous week"
         if t.cls in {"riot", "clash", "loot"}:
             rioting = True
+        elif t.cls in {"grenade", "explosion"} and _CRUDE_BOMB.search(clause.text):
+            # "demonstrators exploded crude bombs"; "threw cocktail bombs at protesters" is an
+            # attack on the protest.
+            after = clause.text[t.end - clause.start : t.end - clause.start + 50]
+            if _PROTEST_TARGET.match(after):
+                attacked = True
+            else:
+                rioting = True
         elif t.cls in {"attack", "abduct"}:
             agent, patient = _split_roles(t, actors, clause)
             after = clause.text[t.end - clause.start : t.end - clause.start + 50]
@@ -921,10 +936,20 @@ def _code_violence(
             sub = "Violent demonstration" if _demonstrating(clause.text) else "Mob violence"
             plover = "PROTEST" if sub == "Violent demonstration" else "ASSAULT"
             return Coded("Riots", sub, plover, capture, None, patient, default_actor1="rioter")
-        if _CAPTIVE.match(after) or not (
-            _TERRITORY.search(after[:80]) or re.match(r"\s+(?:the\s+)?[A-Z]", after)
+        building = capture.text.lower().startswith("storm") and _STORMED_BUILDING.match(
+            after[: after.find(",") if "," in after else len(after)]
+        )
+        if (
+            _CAPTIVE.match(after)
+            or building
+            or not (_TERRITORY.search(after[:80]) or re.match(r"\s+(?:the\s+)?[A-Z]", after))
         ):
-            capture = None  # "captured a presumed cotton thief in the area of": a person
+            # "captured a presumed cotton thief in the area of": a person; "stormed a house,
+            # kidnapping five brothers": a building. The act done there is the event.
+            rest = [t for t in triggers if t is not capture and t.cls in _ACTS]
+            if rest:
+                return _code_violence(clause, rest, actors, classes - {"capture", "recapture"})
+            capture = None
         else:
             state = agent is not None and agent.kind in {"military", "police"}
             sub = (
@@ -1185,6 +1210,12 @@ def _code_violence(
         victims_armed = military_target = False  # "an off-duty officer", "a former soldier"
     elif not victims_armed and agent is not None and agent.armed:
         victims_armed = _other_armed_side(agent, patient, actors) or _armed_victims(main, clause)
+        if agent.kind in {"police", "military"} and re.match(
+            r"\W*(?:[\w-]+\s+){0,3}?(?:colleagues?|boss|superiors?|commanders?|comrades?)\b",
+            clause.text[main.end - clause.start :],
+            re.I,
+        ):
+            victims_armed = True  # "an officer shot dead two colleagues": a fight within a force
     elif not victims_armed and agent is None and main.cls in {"kill", "attack"}:
         # "5-7 local policemen and 2 militia members were killed following attacks on check
         # points": armed men killed by no one named fell in a fight.

@@ -91,7 +91,7 @@ from wirewatch.numbers import (
     pronoun_toll,
     says_no_deaths,
 )
-from wirewatch.placing import choose_place, event_place
+from wirewatch.placing import choose_place, event_place, unnamed_place
 from wirewatch.resolve import apportion, merge_within_document
 
 if TYPE_CHECKING:
@@ -257,6 +257,9 @@ class RuleEngine:
         events: list[Event] = []
         last_event: dict[int, int] = {}  # paragraph -> index in events
         last_date: dict[int, ResolvedDate] = {}
+        # "A body has been found dumped in a pit latrine. The victim ... was shot": a toll told
+        # in a sentence before any event of its paragraph is the toll of the first violent one.
+        told_before: dict[int, list[Fatalities]] = {}
         for s_idx, (s_start, s_end, sent) in enumerate(sentences):
             text = doc.text[s_start:s_end]
             para = bisect.bisect_left(paragraphs, s_start)
@@ -320,6 +323,7 @@ class RuleEngine:
                         events[idx] = add_fatalities(target, toll, doc)
                     elif fatal:
                         pending = fatal
+                        told_before[para] = fatal
                     continue
                 actors = [
                     a
@@ -354,6 +358,14 @@ class RuleEngine:
                         event = add_fatalities(
                             event, _toll_of(pending, *kind, doc.text, s_start), doc
                         )
+                    elif (
+                        para in told_before
+                        and not event.fatalities
+                        and event.event_type in VIOLENT_OR_DEMONSTRATION
+                        and event.event_type != "Protests"
+                    ):
+                        event = add_fatalities(event, told_before[para], doc)
+                    told_before.pop(para, None)
                     pending = []
                     events.append(event)
                     last_event[para] = len(events) - 1
@@ -516,7 +528,7 @@ class RuleEngine:
                 or next((a.country for a in actors if a.country), story.actor_country)
             )
             chosen = self.gazetteer.country(country) if country else None
-            chosen = event_place(chosen, self.gazetteer) if chosen is not None else None
+            chosen = unnamed_place(chosen, self.gazetteer) if chosen is not None else None
         # Who; some ACLED desks type unorganised violence by the country's convention
         coded = local_convention(coded, clue or country, clause.text)
         if suffered_first(coded.actor1, coded.actor2, clause.text, clause.start):
@@ -533,7 +545,9 @@ class RuleEngine:
             coded.event_type,
             clue or country,
             event_date,
-            coded.actor1.text if coded.actor1 is not None else None,
+            clause.text[coded.actor1.start - clause.start : coded.actor1.end - clause.start + 60]
+            if coded.actor1 is not None
+            else None,
         )
         (a1_name, inter1), (a2_name, inter2) = state_first(
             (a1_name, inter1), (a2_name, inter2), coded.event_type, clue or country, event_date

@@ -46,6 +46,9 @@ CLUE_WEIGHT = 1.0
 # Feature codes of the world regions, oceans and seas of `data/regions.json`: no population,
 # but as well known as a country when named in full. So are the seats of government (BLDG) that
 # news names for their governments ("the White House said"): their town is the place.
+# How alike a spelling must be to a city's to stand for it without support from the story
+# ("Quamishli"/"Qamishli" 0.94; "Idleb"/"Idlib" 0.8 does not need it, naming a province).
+NEAR_SPELLING = 0.9
 # How near a region's middle a town filed under another region may lie and still be taken as
 # inside the region the story names (a county of Kenya's is some 60 km across).
 BESIDE_KM = 40.0
@@ -387,6 +390,10 @@ _FACILITY = re.compile(
 )
 
 
+# "of" and a capitalised word after a name: the name heads a longer one ("Coast of Zwara").
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
 def _overshadowed(c: Candidate, giant: int, span: Span, story: _Story, held: bool) -> float:
     """A penalty for a small town whose name is also a city of millions ("London" of 2,000
     people in Ohio), unless the story puts it there: its region named, or another of the
@@ -410,7 +417,7 @@ def _overshadowed(c: Candidate, giant: int, span: Span, story: _Story, held: boo
 _ECONOMY = re.compile(r"\s+(?:dollars?|currency|exchange rate|pounds?|lira|treasury)\b", re.I)
 ECONOMY_SCORE = 0.2
 # Words after a country's name that make it the owner of a force or an office ("US military
-# forces", "Russian-backed"): it weighs as a demonym does, not as a place named.
+# forces", "Turkey-backed"): it weighs as a demonym does, not as a place named.
 _FORCES = re.compile(
     r"(?:\s+|-)(?:military|forces|troops|army|soldiers|navy|air\s+force|warplanes|drones?|"
     r"backed|led)\b",
@@ -466,6 +473,9 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         and (code.startswith("ADM") or c.place.population >= 1000)
     ):
         return True  # "the Garsen-Lamu road": a road is named after the towns it links
+    if not c.main and _OF_NAME.match(text, span.end):
+        return False  # "Coast of Zwara", "Gate of Tripoli": the head of a longer name, not
+        # the region (Tanzania's Pwani) that an alternate name of it matches
     if span.fragment and _FACILITY.match(text, span.end):
         return False  # "Kingsley Road", "Wilson's Farm": a street or building named after it
     if span.fragment:  # part of a longer capitalised run: "Ibrahim" of "Ibrahim Gokcek"
@@ -495,6 +505,13 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
             return True  # "(Chawkay district, Kunar)": the end of an admin chain is a region
         if not code.startswith("PPL"):  # "Tokoro" is no spelling of the Atakora named beside it
             return False
+        if (
+            c.similarity >= NEAR_SPELLING
+            and c.place.population >= 100000
+            and (span.locative or span.cue_town)
+            and not foreign
+        ):
+            return True  # "in Quamishli city": a city under a spelling one letter from its own
         if span.strong:
             return known and (c.place.population >= 1000 or local)
         return local and c.place.population >= 1000
@@ -540,7 +557,9 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         and (local or (not foreign and _one_area(span)))
     ):
         return True  # "(Poonch district, J&K)": the cue word says what kind of place it is
-    adjective = re.match(r"\s+[a-z]", text[span.end : span.end + 3]) and not span.cue_town
+    adjective = re.match(r"\s+[a-z]", text[span.end : span.end + 3]) and not (
+        span.cue_town or span.cue_region
+    )  # ("Ghoryan district": a cue word makes the name a place's, whatever its label)
     if span.label == "NORP" and (adjective or not span.locative) and not span.dwellers:
         return False  # "Kikuyu elders", "in Arab neighbourhoods"; but "schools in Mtwapa."
     if (span.locative or span.dwellers) and c.main and not foreign and c.place.population >= 5000:

@@ -127,7 +127,7 @@ _NOUN = (
     r"(?:(?:\([^()]{0,60}\)|(?!(?:wounded|injured|hurt|arrested|detained|abducted|kidnapped|"
     r"missing|captured|and|or|following|after|over|amid|since|escape[sd]?|survived?|"
     r"survives|avoided|avoids?|nearly|almost|"
-    r"protest\w*|mourn\w*|demand\w*)\b)(?=[^\s]*\w)[\w'’\"“”-]+)\s){0,6}?"
+    r"protest\w*|mourn\w*|demand\w*)\b|\d+\b)(?=[^\s]*\w)[\w'’\"“”-]+)\s){0,6}?"
 )
 _PERSON = (
     r"(?:man|woman|boy|girl|child|soldier|officer|policeman|civilian|member|owner|leader|"
@@ -146,7 +146,7 @@ _PERSON = (
     r"corporal|sergeant|lieutenant|director|employee|operator|mugger|spy|hunter|murderer|killer|"
     r"rapist|kidnapper|abductor|burglar|poet|artist|singer|writer|photographer|reporter|"
     r"missionary|nun|monk|catechist|male|female|perpetrator|culprit|offender|rustler|"
-    r"sympathi[sz]er|informer)"
+    r"sympathi[sz]er|informer|pastoralist|gangster|trafficker|motorcyclist|cyclist)"
 )
 # "12 Sep. 4 killed by armed men": a date that ends its sentence, not a month before its day.
 _DAY_MONTH_END = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.\s+$")
@@ -359,7 +359,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         + r"\s+"
         + _NOUN
         + r"(?:were|was|have been|had been|are|is|got|been|"
-        r"reportedly|reported|later|,)?\s*(?:(?!and\b|or\b)\w+\s)?" + _DEATH + r"\b",
+        r"reportedly|reported|later|,)?\s*(?:(?!and\b|or\b|\d+\b)\w+\s)?" + _DEATH + r"\b",
         re.I,
     ),
     # Headline style, with no article: "kill civilian distributing exam materials", "Vigilante

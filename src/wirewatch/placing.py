@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from wirewatch.geoparse import ECONOMY_SCORE, focus_country, same_admin
+from wirewatch.geoparse import focus_country, same_admin
 from wirewatch.models import Place, PlaceMention
 
 if TYPE_CHECKING:
@@ -165,9 +164,6 @@ def choose_place(
         if street:
             s -= 0.7  # "Murree road in Rawalpindi", "Comilla-Sylhet highway in
             # Brahmanbaria": a road named after towns elsewhere
-        if home is not None and p.place is not None and p.place.country not in (None, home):
-            s -= 0.5  # "buses set on fire in Gulistan ... (Dhaka city)": a namesake abroad
-            # is less likely the event's place than one in the story's own country
         if _outside_region(p, places, base_start, base_start + len(base_text)):
             s -= 1.5  # "Hamirpur village near Rapar town (Kachchh, Gujarat)": a namesake in
             # another province than the one the sentence names is not the village meant
@@ -186,7 +182,9 @@ def choose_place(
             return False
         return (
             p.place is not None
-            and not re.match(r"(?:'s|’s|-(?:backed|based|led|allied|aligned|supported))", after)
+            and not re.match(
+                r"(?:'s|’s|(?:-|\s+)(?:backed|based|led|allied|aligned|supported)\b)", after
+            )
             and not in_name(p, text, start)
         )
 
@@ -199,7 +197,6 @@ def choose_place(
         after = _NAME_AFTER.match(text, p.end - start)
         return any(m is not None and m.group(1).lower() not in _CUE_WORDS for m in (before, after))
 
-    home = _home_country(places)
     own = [p for p in places if start <= p.start < end]
     if own:
         first, text = sentences[sentence][0], str(sentences[sentence][2].text)
@@ -226,20 +223,6 @@ def choose_place(
         if near:
             return max(near, key=lambda p: score(p, text, s_start))
     return _elsewhere(trigger_start, places, sentences, usable, score)
-
-
-def _home_country(places: list[PlaceMention]) -> str | None:
-    """The country most of a story's places lie in, when one leads outright (a tie says
-    nothing: "Alamada ... (Afgooye)" is one Philippine namesake against one Somali town)."""
-    counts = Counter(
-        p.place.country
-        for p in places
-        if p.place is not None and p.place.country and p.score > ECONOMY_SCORE
-    )
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]
 
 
 def _outside_region(p: PlaceMention, places: list[PlaceMention], start: int, end: int) -> bool:
@@ -309,16 +292,39 @@ def event_place(place: Place, gaz: Gazetteer) -> Place:
     at Farah city), not at the middle of the province, which may be a desert 50 km from any
     town. The gazetteer keeps the middle for the geoparser (other gold data expects it).
 
-    An event the story puts in no finer place than its country goes to the capital, for the
-    same reason: the country's middle is seldom any event's place (Kenya's lies in empty
-    bush 280 km from Nairobi), while the seat of government is where national protests,
-    strikes and the largest share of a country's events are."""
-    if (place.feature_code or "").startswith("PCL") and place.country:
-        capital = gaz.capital(place.country)
-        return place if capital is None else dataclasses.replace(capital, precision=3)
+    A province named after a town of its own ("Machakos County", "Kilifi county") has that
+    town for its seat, though a suburb of the capital or another town may be bigger (but a
+    hamlet of the province's name, under 10,000 people, is not its seat: Baringo's is
+    Kabarnet)."""
     if place.feature_code != "ADM1" or not place.country or not place.admin1:
         return place
+    namesakes = [
+        c.place
+        for c in gaz.candidates(place.name, False)
+        if c.exact
+        and c.main
+        and c.place.country == place.country
+        and c.place.admin1 == place.admin1
+        and (c.place.feature_code or "").startswith("PPL")
+        and c.place.population >= 10000
+    ]
+    if namesakes:
+        town = max(namesakes, key=lambda p: (p.population, -(p.geonameid or 0)))
+        return dataclasses.replace(town, precision=3)
     seat = gaz.seat(place.country, place.admin1)
     if seat is None:
         return place
     return dataclasses.replace(seat, precision=3)
+
+
+def unnamed_place(country: Place, gaz: Gazetteer) -> Place:
+    """Where an event is put when its story names no place at all, only implies the country
+    (by its actors, its vocabulary): at the capital. The country's middle is seldom any event's
+    place (Kenya's lies in empty bush 280 km from Nairobi), while the seat of government is
+    where national protests and strikes gather and the likeliest single place of an unplaced
+    event. A story that names the country itself ("deployed along Iraq's border") keeps the
+    country's point: the event is the country's as a whole."""
+    if not (country.feature_code or "").startswith("PCL") or not country.country:
+        return country
+    capital = gaz.capital(country.country)
+    return country if capital is None else dataclasses.replace(capital, precision=3)

@@ -112,9 +112,10 @@ _TARGET = re.compile(
     r"invad(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook)\s+$",
     re.IGNORECASE,
 )
-# A bracket right after a name or a cue word opens the area that name lies in: "Sitakunda
-# town (Chittagong)", "Dumba (Mobbar LGA, Borno)": what follows is a place even when the
-# first name is one the gazetteer lacks.
+# A bracket right after a word opens, in news and ACLED notes, the area a place lies in far
+# more often than anything else: "Sitakunda town (Chittagong)", "Dumba (Mobbar LGA, Borno)";
+# what follows is a place even when the name before it is one the gazetteer lacks. (Acronyms
+# in brackets, "(BCL)", are turned down by the geoparser's acronym rule.)
 _AREA_BRACKET = re.compile(r"(?:[A-Z][\w'’.-]*|[a-z]+)\s*\(\s*$")
 # A name inside a hyphenated road's name: "the Kahnuj-Ghale Ganj road", "Garsen-Lamu road",
 # "Eldoret-Malaba highway" join the two towns the road links.
@@ -177,6 +178,7 @@ PARTICLES = frozenset(
         "i",  # Persian ezafe: "Dara i Pech", "Pul i Khumri", "Dasht e Archi"
         "e",
         "ye",
+        "wa",  # Arabic "and": "Khabb wa ash Shaaf" (Yemen), "Tala wa Barfak" (Afghanistan)
     ]
 )
 _HYPHEN_ONLY = frozenset(["as", "an", "at", "ad", "en", "es", "et"])
