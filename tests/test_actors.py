@@ -98,6 +98,8 @@ def test_a_storys_vocabulary_tells_its_country() -> None:
     assert country_clue("Police dispersed ODM supporters in Vihiga county.") == "KE"
     assert country_clue("BNP activists clashed in Kaliakair upazila over Tk 5,000.") == "BD"
     assert country_clue("Gunmen shot a village chief in Barangay Poblacion, Pinabacdao.") == "PH"
+    assert country_clue("Houthi fighters shelled Security Belt positions.") == "YE"
+    assert country_clue("LNA aircraft struck a GNA convoy.") == "LY"
     assert country_clue("Protesters blocked a road.") is None
     # One clue each way is a tie: no country.
     assert country_clue("ODM and BNP") is None
