@@ -285,20 +285,20 @@ class Gazetteer:
         """The main town of a province: its country's capital when that lies in it, else its
         most populous town. (The cities500 data carry no PPLA codes; the largest town is the
         seat in most provinces, and the one an un-sited provincial event is nearest to.)"""
-        row = self._conn.execute(
-            "SELECT id FROM places WHERE country = ? AND admin1 = ? AND fcode LIKE 'PPL%'"
-            " ORDER BY fcode = 'PPLC' DESC, population DESC, id LIMIT 1",
-            (country, admin1),
-        ).fetchone()
-        return self._place(row[0]) if row is not None else None
+        return self._main_town("AND admin1 = ?", (country, admin1))
 
     @functools.lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per process, kept for life
     def capital(self, country: str) -> Place | None:
         """A country's capital (GeoNames' PPLC), else its most populous town."""
+        return self._main_town("", (country,))
+
+    def _main_town(self, where: str, args: tuple[str, ...]) -> Place | None:
+        """The capital among the towns `where` selects (a fixed clause, never user text), else
+        the most populous."""
         row = self._conn.execute(
-            "SELECT id FROM places WHERE country = ? AND fcode LIKE 'PPL%'"
+            f"SELECT id FROM places WHERE country = ? {where} AND fcode LIKE 'PPL%'"
             " ORDER BY fcode = 'PPLC' DESC, population DESC, id LIMIT 1",
-            (country,),
+            args,
         ).fetchone()
         return self._place(row[0]) if row is not None else None
 
