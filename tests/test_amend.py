@@ -258,3 +258,54 @@ def test_the_crowds_break_in_reported_by_police_is_the_crowds() -> None:
         "2021-05-04",
     )
     assert e.sub_event_type == "Violent demonstration"
+
+
+def test_a_bare_count_of_arrests_is_the_protests_intervention() -> None:
+    for follow in (
+        "Two men were arrested.",
+        "Several arrests were made.",
+        "Many arrests reported.",
+    ):
+        (e,) = _events(
+            "On 3 March 2021, traders held a protest in Nakuru town over new market fees. "
+            + follow,
+            "2021-03-04",
+        )
+        assert e.sub_event_type == "Protest with intervention", follow
+
+
+def test_arrests_dated_earlier_are_no_intervention() -> None:
+    events = _events(
+        "On 3 March 2021, traders held a protest in Nakuru town demanding the release of "
+        "their leaders. Two men were arrested last week.",
+        "2021-03-04",
+    )
+    assert all(e.sub_event_type != "Protest with intervention" for e in events)
+
+
+def test_riots_told_as_the_protests_cause_leave_it_peaceful() -> None:
+    protest, *rest = _events(
+        "On 3 March 2021, residents held a protest in Cordoba against the release of prisoners. "
+        "The judges freed them after the riots in the city's prisons in the previous week.",
+        "2021-03-04",
+    )
+    assert protest.sub_event_type == "Peaceful protest"
+    assert all(e.event_date != protest.event_date for e in rest)
+
+
+def test_clashes_after_the_march_still_turn_it_violent() -> None:
+    (e,) = _events(
+        "On 3 March 2021, residents held a protest in Cordoba against the release of prisoners. "
+        "After the march the protesters clashed with police.",
+        "2021-03-04",
+    )
+    assert e.sub_event_type == "Violent demonstration"
+
+
+def test_a_burnt_effigy_leaves_the_protest_peaceful() -> None:
+    (e,) = _events(
+        "On 3 March 2021, opposition supporters staged a protest in Kisumu against the governor. "
+        "An effigy of the governor was set on fire.",
+        "2021-03-04",
+    )
+    assert e.sub_event_type == "Peaceful protest"

@@ -162,6 +162,20 @@ def test_more_dead_told_as_such_are_marked_additional() -> None:
         ("members of several garment workers' rights bodies staged a protest rally", 0),
         ("a resident died from coronavirus the previous day", 0),
         ("a number of villagers lynched three men", 3),  # the villagers are the killers
+        # the attackers are the subject; the chief and his assistant the dead
+        ("Two unidentified attackers hacked to death a local chief and his assistant.", 2),
+        ("Two people were hacked to death a day after the raid.", 2),
+        ("Gunmen killed the parents of an MP.", 2),
+        ("Gunmen shot dead an elderly couple in their home.", 2),
+        # an aside in brackets is no clause of its own; an intent to lynch is no toll
+        (
+            "at least 4 people (including 1 journalist who was reporting) as well as 2 "
+            "policemen were killed",
+            6,
+        ),
+        ("Police fired on a mob that had stormed the station to lynch two women.", 0),
+        ("The militants went on to kill three villagers.", 3),
+        ("Machetes were used by a strong mob to kill 8 in response to a killing.", 8),
     ],
 )
 def test_organisations_illness_and_killers_are_not_the_dead(text: str, number: int) -> None:

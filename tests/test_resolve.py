@@ -206,3 +206,22 @@ def test_a_candidate_takes_the_larger_figure_and_none_from_an_abduction() -> Non
     )
     taken = replace(attack, sub_event_type="Abduction/forced disappearance", fatalities=70)
     assert [e.fatalities for e in apportion([clash, attack, taken], text)] == [68, 68, 70]
+
+
+def test_another_sides_later_response_keeps_its_dead() -> None:
+    text = "Militants attacked a power station. Police responded, killing two militants."
+    attack = replace(
+        _clause(_event("a", "d", 0), 0, 35, text[:35]),
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+    )
+    response = replace(
+        _clause(_event("b", "d", 2), 36, len(text), text[36:]), actor1="Police Forces"
+    )
+    assert [e.fatalities for e in apportion([attack, response], text)] == [0, 2]
+    # the same side telling its own fight on is still one happening
+    same = replace(response, actor1=attack.actor1)
+    assert [e.fatalities for e in apportion([attack, same], text)] == [2, 2]
+    # the force used on a riot is coded within the riot
+    riot = replace(attack, event_type="Riots", sub_event_type="Violent demonstration")
+    assert [e.fatalities for e in apportion([riot, response], text)] == [2, 2]

@@ -102,19 +102,58 @@ def turns_violent(triggers: list[Trigger], prev: Event, text: str = "") -> bool:
     if re.match(r"\s*(?:who|which|whose)\b", text, re.I) or prev.event_type != "Protests":
         return False
     return any(
-        t.cls in {"riot", "clash", "loot"} and not _negated(t, text) and not _forces_act(t, text)
+        t.cls in {"riot", "clash", "loot"}
+        and not _negated(t, text)
+        and not _forces_act(t, text)
+        and not _backdrop(t, text)
+        and not _symbolic(t, text)
         for t in triggers
     )
 
 
+# "after the intense protests and riots in the prisons the previous week": violence told as
+# the cause of the protest, dated before it, is no act of this crowd.
+_CAUSE = re.compile(r"\b(?:after|following|since|amid)\b(?:\W+[\w'-]+){0,6}?\W*$", re.I)
+_EARLIER = re.compile(
+    r"\b(?:(?:previous|last|past|preceding|prior)\s+(?:days?|weeks?|weekend|months?|years?)|"
+    r"ago|earlier)\b",
+    re.I,
+)
+# "His poster was set on fire", "burnt an effigy of the governor": ACLED counts burning a
+# symbol as a peaceful protest's act; only harm to people or to property of worth is violent.
+_BURN = re.compile(r"\b(?:set (?:on )?fire|set ablaze|burn\w*|torch\w*|lit)\b", re.I)
+_SYMBOL = re.compile(
+    r"\b(?:effig\w*|posters?|flags?|portraits?|coffins?|pictures?|photo\w*|banners?|"
+    r"placards?|cop(?:y|ies) of)\b",
+    re.I,
+)
+
+
+def _backdrop(trigger: Trigger, text: str) -> bool:
+    before = _before(trigger, text)
+    return before is not None and bool(_CAUSE.search(before[-80:])) and bool(_EARLIER.search(text))
+
+
+def _symbolic(trigger: Trigger, text: str) -> bool:
+    """Is the trigger the burning of a symbol, named within a few words of it?"""
+    if not _BURN.search(trigger.text):
+        return False
+    pos = text.find(trigger.text)
+    if pos < 0:
+        return False
+    near = text[max(0, pos - 40) : pos + len(trigger.text) + 40]
+    return bool(_SYMBOL.search(near))
+
+
 def denies_violence(triggers: list[Trigger], prev: Event, text: str) -> bool:
     """A sentence after a protest that only denies violence ("The protests were devoid of
-    looting and running battles", "No clashes were reported") tells nothing new."""
+    looting and running battles", "No clashes were reported") tells nothing new; nor does one
+    that only tells of a symbol burnt ("His poster was also set on fire")."""
     violent = [t for t in triggers if t.cls in {"riot", "clash", "loot"}]
     return (
         prev.event_type == "Protests"
         and bool(violent)
-        and all(_negated(t, text) for t in violent)
+        and all(_negated(t, text) or _symbolic(t, text) for t in violent)
         and all(t.cls in {"riot", "clash", "loot", "protest"} for t in triggers)
     )
 
@@ -197,8 +236,26 @@ def intervenes(triggers: list[Trigger], prev: Event, text: str) -> bool:
         and bool(triggers)
         and all(t.cls in _INTERVENTION_CLASSES for t in triggers)
         and any(t.cls in {"intervention", "arrest", "excessive"} for t in triggers)
-        and bool(_CROWD_OR_FORCES.search(text))
+        and (bool(_CROWD_OR_FORCES.search(text)) or counted_arrests(text))
     )
+
+
+# "One woman was arrested.", "Several arrests were made.", "26 arrested for violating the
+# lockdown": a bare count of people held, told right after a protest, counts its arrests.
+_COUNTED_ARREST = re.compile(
+    r"^\W*(?:(?:about|around|at least|over|some|another)\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|scores|"
+    r"several|many|numerous|a number|a few|few|some)\b(?:\W+[\w-]+){0,3}?\W+"
+    r"(?:(?:(?:was|were|have been|has been|had been|got)\s+)?"
+    r"(?:arrested|detained|apprehended|taken into custody)|"
+    r"arrests\s+(?:(?:were|have been|had been)\s+)?(?:made|reported|carried out))\b",
+    re.I,
+)
+
+
+def counted_arrests(text: str) -> bool:
+    """A clause that only counts people arrested; one dated earlier is the grievance."""
+    return bool(_COUNTED_ARREST.search(text)) and not _EARLIER.search(text)
 
 
 def with_intervention(

@@ -146,7 +146,7 @@ _PERSON = (
     r"corporal|sergeant|lieutenant|director|employee|operator|mugger|spy|hunter|murderer|killer|"
     r"rapist|kidnapper|abductor|burglar|poet|artist|singer|writer|photographer|reporter|"
     r"missionary|nun|monk|catechist|male|female|perpetrator|culprit|offender|rustler|"
-    r"sympathi[sz]er|informer|pastoralist|gangster|trafficker|motorcyclist|cyclist)"
+    r"sympathi[sz]er|informer|assistant|pastoralist|gangster|trafficker|motorcyclist|cyclist)"
 )
 # "12 Sep. 4 killed by armed men": a date that ends its sentence, not a month before its day.
 _DAY_MONTH_END = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.\s+$")
@@ -267,7 +267,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "verb_person": re.compile(
         r"\b(?:" + _KILL_VERB + r"(?:\s+and\s+\w+|\s+(?:by|with)\s+(?:an?\s+)?\w+)?|deaths? of|"
         r"killing of|murder of|assassination of)\s+(?P<num>the|a|an|his|her|another)\s+"
-        r"(?:[\w'’-]+\s+){0,3}?" + _PERSON + r"\b",
+        r"(?:[\w'’-]+\s+){0,3}?(?:" + _PERSON + r"|parents|couple)\b",
         re.I,
     ),
     # "killing him", "shot her dead": one person
@@ -437,6 +437,12 @@ _AND_BEFORE = re.compile(
     re.I,
 )
 # "and her three-year old child", "along with his companion": one more of the dead.
+# Nouns that name two people at once ("his parents", "the elderly couple").
+_TWO_OF = re.compile(
+    r"(?:the|his|her|their)\s+(?:[\w'’-]+\s+)?(?:parents|couple)\b|"
+    r"an?\s+(?:[\w'’-]+\s+)?couple\b(?!\s+of\b)",
+    re.I,
+)
 _AND_KIN = re.compile(
     r"\s+(?:(?!(?:and|wounded|injured|injuring|wounding|hurt|abducted|abducting|kidnapped|"
     r"arrested)\b)[\w'’-]+\s+){0,3}?(?:and|along with|together with)\s+(?:his|her|their|a|an|"
@@ -664,10 +670,21 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
             return False  # "a vigilante group lynched two thieves": "a" counts the killers
         after = text[m.end() :]
         if (
-            re.search(r"(?:killed|lynched|executed|massacred|beheaded|murdered|shot dead)$", lead)
+            re.search(
+                r"(?:killed|lynched|executed|massacred|beheaded|murdered|shot dead|"
+                r"(?:hacked|stabbed|beaten|beat|stoned|clubbed|burned|burnt|tortured) to death)$",
+                lead,
+            )
             and not re.search(r"\b(?:was|were|is|are|been|being)\b", lead)
             and (
                 re.match(r"\s+(?:the|his|her|their|its|him|them)\b", after)
+                # "two attackers hacked to death a chief": an object follows, so the number
+                # counts the killers; "a day later" is no object
+                or re.match(
+                    r"\s+an?\s+(?!(?:day|week|month|year|few|short|while|little|number|couple)\b)"
+                    r"[\w'’-]+",
+                    after,
+                )
                 or (
                     (num_after := NUMBER_RE.match(after.lstrip()))
                     # "1 killed 3 injured": the next number counts the wounded, not the dead
@@ -697,6 +714,17 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
         return False
     if kind == "verb" and _THEN_HARMED.match(text, m.end("num")):
         return False
+    if (
+        kind in {"verb", "verb_person", "verb_name"}
+        # only "to lynch": "weapons were used by a mob to kill 8" tells a deed done
+        and re.match(r"lynch\s", lead)
+        and re.search(r"\bto\s+$", before)
+        and not re.search(
+            r"\b(?:managed|went on|going on|able|succeeded|used|claim\w*|said|reported)\s+to\s+$",
+            before,
+        )
+    ):
+        return False  # "forced their way into the station to lynch two women": an intent
     if (
         kind == "verb"
         and re.match(
@@ -780,6 +808,8 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
                 if value == 0:
                     continue
             start, end = m.start(), m.end()
+            if kind in {"verb", "verb_person"} and _TWO_OF.match(text, m.start(num_group)):
+                value = 2  # "killed the parents of an MP": two of the dead, not one
             if kind in {"verb", "verb_person", "left"}:
                 # "killed three soldiers and two civilians": both groups are the dead.
                 qual = m.groupdict().get("qual") or ""
@@ -798,13 +828,16 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
             if kind in {"count", "including"}:
                 prior = _AND_BEFORE.search(text[: m.start("num")])
                 extra = parse_number(prior.group("num")) if prior else None
+                # "4 people (including 1 journalist who was reporting) as well as 2": an
+                # aside is no clause of the group's own
+                group = re.sub(r"\([^()]*\)", "", prior.group(0)) if prior else ""
                 if (
                     prior
                     and extra
-                    and not _HARM_OTHER.search(prior.group(0))
+                    and not _HARM_OTHER.search(group)
                     # "25 houses were burned and two people were killed": a clause of its
                     # own, not a group of the dead
-                    and not re.search(r"\b(?:were|was|have been|had been)\b", prior.group(0))
+                    and not re.search(r"\b(?:were|was|have been|had been)\b", group)
                     and not any(f.end > prior.start() + offset for f in found)
                 ):
                     value, estimated, start = (

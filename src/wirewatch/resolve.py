@@ -308,6 +308,37 @@ def _set_off(event: Event, text: str) -> bool:
     )
 
 
+# "Police responded, killing two": a side's answer to what was told before it. A
+# "retaliation" is left out: it is as often the motive of the very happening told ("the armed
+# group had retaliated on the murder of a farmer").
+_RESPONSE = re.compile(
+    r"\b(?:respond(?:ed|ing|s)?|in response|return(?:ed|ing)? fire|intervened|"
+    r"interven(?:ing|tion)|repel(?:led|ling)?|repuls(?:ed|ing)|fought back)\b",
+    re.I,
+)
+
+
+def _clause(event: Event) -> tuple[int, str] | None:
+    """Where the clause that told the event starts, and its words."""
+    return next(((ev.start, ev.text) for ev in event.evidence if ev.field == "event"), None)
+
+
+def _answers(donor: Event, event: Event) -> bool:
+    """Is the donor another side's response told after the event ("al Shabaab attacked a
+    power station. Police responded, killing two")? ACLED codes the response as an event of its
+    own, so its dead are not those of the happening it answers. A riot is the exception: the
+    force used on it is coded within it ("rioting ... Police shot 1 dead in response")."""
+    told, answer = _clause(event), _clause(donor)
+    return (
+        event.event_type != "Riots"
+        and told is not None
+        and answer is not None
+        and answer[0] > told[0]
+        and donor.actor1 != event.actor1
+        and bool(_RESPONSE.search(answer[1]))
+    )
+
+
 def lend_toll(events: list[Event], text: str) -> list[Event]:
     """A story's one happening often comes out as two candidates of different types: the
     clause that tells the fight or the strike, and the clause that tells its dead ("fired
@@ -343,6 +374,7 @@ def lend_toll(events: list[Event], text: str) -> list[Event]:
             and d.event_type in _VIOLENT
             and d.sub_event_type not in _DEATHLESS
             and not _set_off(d, text)
+            and not _answers(d, event)
         ]
         if donors:
             # Two candidates with dead most often retell the same dead: the larger figure
