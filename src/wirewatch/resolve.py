@@ -273,21 +273,28 @@ def lend_deaths(events: list[Event]) -> list[Event]:
             continue
         for j in range(i - 1, -1, -1):
             violent = out[j]
-            if violent.event_type in _VIOLENT and violent.sub_event_type not in _DEATHLESS:
+            if _carries_dead(violent):
                 if violent.fatalities == 0:
-                    out[j] = replace(
-                        violent,
-                        fatalities=event.fatalities,
-                        fatalities_estimated=event.fatalities_estimated,
-                    )
+                    out[j] = _with_toll(violent, event)
                 break
     return out
 
 
 def _paragraph(event: Event, breaks: list[int]) -> int | None:
     """The paragraph of the clause that told the event (None when no clause is on record)."""
-    start = next((ev.start for ev in event.evidence if ev.field == "event"), None)
-    return None if start is None else bisect.bisect_right(breaks, start)
+    told = _clause(event)
+    return None if told is None else bisect.bisect_right(breaks, told[0])
+
+
+def _carries_dead(event: Event) -> bool:
+    """A violent event of a kind ACLED codes with its dead."""
+    return event.event_type in _VIOLENT and event.sub_event_type not in _DEATHLESS
+
+
+def _with_toll(event: Event, donor: Event) -> Event:
+    return replace(
+        event, fatalities=donor.fatalities, fatalities_estimated=donor.fatalities_estimated
+    )
 
 
 _CODED_APART = re.compile(
@@ -356,12 +363,7 @@ def lend_toll(events: list[Event], text: str) -> list[Event]:
     paras = [_paragraph(e, breaks) for e in events]
     out = list(events)
     for i, event in enumerate(events):
-        if (
-            event.fatalities
-            or event.event_type not in _VIOLENT
-            or event.sub_event_type in _DEATHLESS
-            or paras[i] is None
-        ):
+        if event.fatalities or not _carries_dead(event) or paras[i] is None:
             continue
         donors = [
             d
@@ -371,20 +373,14 @@ def lend_toll(events: list[Event], text: str) -> list[Event]:
             and not d.fatalities_estimated
             and paras[j] == paras[i]
             and d.event_date == event.event_date
-            and d.event_type in _VIOLENT
-            and d.sub_event_type not in _DEATHLESS
+            and _carries_dead(d)
             and not _set_off(d, text)
             and not _answers(d, event)
         ]
         if donors:
             # Two candidates with dead most often retell the same dead: the larger figure
             # stands, not their sum.
-            donor = max(donors, key=lambda d: d.fatalities)
-            out[i] = replace(
-                event,
-                fatalities=donor.fatalities,
-                fatalities_estimated=donor.fatalities_estimated,
-            )
+            out[i] = _with_toll(event, max(donors, key=lambda d: d.fatalities))
     return out
 
 

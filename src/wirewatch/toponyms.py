@@ -120,8 +120,8 @@ _AREA_BRACKET = re.compile(r"(?:[A-Z][\w'’.-]*|[a-z]+)\s*\(\s*$")
 # A name inside a hyphenated road's name: "the Kahnuj-Ghale Ganj road", "Garsen-Lamu road",
 # "Eldoret-Malaba highway" join the two towns the road links.
 _ROAD_AFTER = re.compile(
-    r"(?:\s*[-–]\s*[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})*\s+(?:road|highway|expressway|"
-    r"motorway|railway|route|Road|Highway|Expressway|Motorway|Railway)\b"
+    r"(?:\s*[-–]\s*[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})*\s+(?:[Rr]oad|[Hh]ighway|[Ee]xpressway|"
+    r"[Mm]otorway|[Rr]ailway|route)\b"
 )
 _ROAD_BEFORE = re.compile(r"[A-Za-z'’]\s*[-–]\s*$")
 # What follows a demonym that makes it an actor's sponsor ("Saudi-led", "Iranian-backed").
