@@ -605,6 +605,80 @@ def test_a_report_that_leads_with_the_casualties_names_their_killers_first() -> 
     assert not pair("Afghan forces clashed with Taliban militants; 3 were killed")
 
 
+def test_the_side_whose_attack_was_repelled_is_the_attacker() -> None:
+    from wirewatch.actors import repelled_first
+
+    def pair(text: str) -> bool:
+        first, second = find_actors(text)[:2]
+        return repelled_first(first, second, text)
+
+    assert pair("Iraqi forces repelled an IS attack near Lazaka village")
+    assert pair("pro-Hadi force reportedly thwarted a Houthi attack on the Qaniyah front")
+    assert pair("the PMF's Abu al-Fadhl al-Abbas division repelled an IS attack on their positions")
+    text = "National resistance forces thwarted a Houthi attack, forcing the Houthi units back"
+    first, *_, last = find_actors(text)
+    assert repelled_first(first, last, text)
+    # "an attack by X" is read by the clause's own roles; a repelled side that attacked no one,
+    # or an attack owned by someone else, swaps nothing.
+    assert not pair("Afghan forces repelled an attack by Taliban militants")
+    assert not pair("Afghan forces killed Taliban militants in a night attack")
+    assert not pair("Taliban militants repelled a government offensive, killing 3 soldiers")
+
+
+def test_an_unnamed_agent_is_the_named_group_the_story_blames() -> None:
+    from wirewatch.actors import attributed
+
+    when = date(2020, 5, 7)
+    uag = ("Unidentified Armed Group (Democratic Republic of Congo)", 3)
+    text = "2 civilians were killed in an attack attributed to ADF fighters near Beni."
+    assert attributed(uag, "Civilians (Democratic Republic of Congo)", text, "CD", when)[0] == (
+        "ADF: Allied Democratic Forces"
+    )
+    syria = ("Unidentified Armed Group (Syria)", 3)
+    text = "an unknown gunmen presumably IS opened fire on a QSD vehicle"
+    assert attributed(syria, "QSD: Syrian Democratic Forces", text, "SY", when)[0] == (
+        "Islamic State (Syria)"
+    )
+    # The group named as the victim, a group named but not blamed, two groups blamed: unchanged.
+    text = "unidentified gunmen assassinated a suspected QSD member"
+    assert attributed(syria, "QSD: Syrian Democratic Forces", text, "SY", when) == syria
+    assert attributed(syria, None, "gunmen opened fire near an HTS checkpoint", "SY", when) == syria
+    text = "the attack was blamed on HTS or presumably IS cells"
+    assert attributed(syria, None, text, "SY", when) == syria
+    # A named actor1 is never replaced.
+    named = ("Military Forces of Syria (2000-)", 1)
+    assert attributed(named, None, "an attack attributed to IS", "SY", when) == named
+
+
+def test_the_owner_of_the_raid_the_dead_died_in_is_the_agent() -> None:
+    from wirewatch.actors import attack_owner
+
+    text = "Four people were killed during a Pokot raid on a Turkana village"
+    actors = find_actors(text)
+    # The raid is the event's trigger, not part of the raiders' mention.
+    assert [a.text for a in actors] == ["people", "Pokot"]
+    owner = attack_owner(None, actors[0], actors, text)
+    assert owner is not None and owner.text == "Pokot"
+    text = "two soldiers were wounded in a Taliban attack on a checkpoint"
+    owner = attack_owner(None, find_actors(text)[0], find_actors(text), text)
+    assert owner is not None and owner.text == "Taliban"
+    # A clause that names its agent, or an attack the armed side did not own, keeps its roles.
+    text = "Taliban militants killed two soldiers in an attack on a checkpoint"
+    actors = find_actors(text)
+    assert attack_owner(actors[0], actors[1], actors, text) is None
+    text = "two soldiers were killed in an attack near a Taliban base"
+    assert attack_owner(None, find_actors(text)[0], find_actors(text), text) is None
+
+
+def test_a_gang_counted_in_a_named_groups_members_is_that_group() -> None:
+    when = date(2008, 1, 10)
+    assert _names("Gang of 100 Mungiki members kill 5 people", "KE", when)[0] == "Mungiki Militia"
+    # A gang only near a group's name is no part of it.
+    assert _names("A gang attacked Mungiki members", "KE", when)[0] == (
+        "Unidentified Armed Group (Kenya)"
+    )
+
+
 def test_national_armies_named_by_their_own_acronyms() -> None:
     when = date(2019, 5, 1)
     assert _names("KDF soldiers killed four militants", "KE", when)[0] == (

@@ -309,3 +309,26 @@ def test_a_burnt_effigy_leaves_the_protest_peaceful() -> None:
         "2021-03-04",
     )
     assert e.sub_event_type == "Peaceful protest"
+
+
+def test_arrests_at_a_riot_are_part_of_the_riot() -> None:
+    for follow in (
+        "Police arrested 12 people.",
+        "Fifteen arrests reported.",
+        "One arrest was made.",
+    ):
+        (e,) = _events(
+            "On 3 March 2021, a mob threw stones at police officers and burnt tyres in Nakuru "
+            "town. " + follow,
+            "2021-03-04",
+        )
+        assert e.event_type == "Riots", follow
+
+
+def test_arrests_made_days_after_the_riot_are_their_own_event() -> None:
+    events = _events(
+        "On 3 March 2021, a mob threw stones at police officers and burnt tyres in Nakuru town. "
+        "Two days later, police arrested 12 suspects.",
+        "2021-03-06",
+    )
+    assert [e.event_type for e in events] == ["Riots", "Strategic developments"]

@@ -580,3 +580,104 @@ def test_a_thief_captured_by_residents_is_mob_violence() -> None:
 def test_armed_victims_by_trade_make_a_fight(text: str) -> None:
     e = _one(text, published="2020-05-05")
     assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2020, a policewoman was attacked by a group of sellers in San Marcos.",
+        "On 2 May 2020, a group of young men beat up a soldier following a dispute in Bozoum.",
+        "On 2 May 2020, a number of smugglers assaulted two customs officers in Seme-Krake.",
+    ],
+)
+def test_unarmed_people_who_set_upon_officers_are_a_mob(text: str) -> None:
+    e = _one(text, published="2020-05-03")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2020, gunmen attacked soldiers at a checkpoint near Bozoum.",
+        "On 2 May 2020, a police officer was attacked on the road to Huitzuco.",
+    ],
+)
+def test_officers_attacked_by_armed_or_unknown_hands_are_in_a_fight(text: str) -> None:
+    e = _one(text, published="2020-05-03")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students of Mumias Girls School, protesting against their principal, burn their dorm.",
+        "Youth in Homa Bay protest against police violence by setting fire to market stalls.",
+        "On 9 May 2018, farmers demonstrated against the outcome of a meeting to settle a "
+        "dispute in Gamia, and attacked the vehicles of a delegation.",
+        "On 9 May 2018, protesters stoned a journalist covering the march in Kisumu.",
+    ],
+)
+def test_the_crowds_own_violence_after_its_grievance_makes_a_violent_demonstration(
+    text: str,
+) -> None:
+    e = _one(text)
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_closed_bracket_ends_a_negation() -> None:
+    e = _one("Around 9 May 2018 (exact date not reported), residents lynched two alleged robbers.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_a_gang_members_killing_is_a_fight_where_the_desk_codes_gang_rivalry_so() -> None:
+    text = (
+        "On 2 May 2020, in Governador Valadares, Minas Gerais, a man was shot to death. "
+        "The victim had charges against him for drug trafficking."
+    )
+    e = _one(text, published="2020-05-03")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_shooting_by_alleged_gang_members_stays_an_attack() -> None:
+    text = "On 2 May 2020, in Tacuba, a former soldier was shot and killed by alleged gang members."
+    e = _one(text, published="2020-05-03")
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 May 2018, two clans clashed over a land dispute near Kapsowar.",
+        "On 9 May 2018, two communities clashed over grazing fields at the border of Mwingi.",
+    ],
+)
+def test_clans_and_communities_that_clash_fight_as_militias(text: str) -> None:
+    e = _one(text)
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_attackers_pushed_back_make_a_fight() -> None:
+    text = (
+        "On 9 May 2018, Al Shabaab gunmen attacked two villages near Garissa. Security forces "
+        "pushed back the attackers."
+    )
+    assert ("Battles", "Armed clash") in _types(text)
+
+
+def test_a_gang_handing_out_food_changes_its_activity() -> None:
+    text = "On 5 May 2020, members of Gente Nueva Gang delivered boxes with food to families."
+    e = _one(text, published="2020-05-09")
+    assert (e.event_type, e.sub_event_type) == (
+        "Strategic developments",
+        "Change to group/activity",
+    )
+
+
+def test_a_charitys_food_aid_is_no_event() -> None:
+    text = "On 5 May 2020, the Red Cross distributed food packages to families in Coatzacoalcos."
+    assert not [e for e in extract(text, published="2020-05-09") if e.event_type]
+
+
+def test_returning_refugees_are_another_development() -> None:
+    e = _one("On 9 May 2020, 210 Venezuelan migrants returned from Peru.", published="2020-05-10")
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Other")

@@ -139,6 +139,19 @@ def test_us_state_abbreviations(gaz: Gazetteer) -> None:
     assert calif is not None and calif.name == "California" and calif.feature_code == "ADM1"
 
 
+def test_canadian_province_abbreviations(gaz: Gazetteer) -> None:
+    text = "Puppies were taken from a farm in Estey's Bridge, N.B., and found in Kamloops, B.C."
+    found = _by_text(_run(text, gaz))
+    nb, bc = found["N.B."].place, found["B.C."].place
+    assert nb is not None and nb.name == "New Brunswick" and nb.feature_code == "ADM1"
+    assert bc is not None and bc.name == "British Columbia"
+
+
+def test_bare_bc_is_no_province_after_a_year(gaz: Gazetteer) -> None:
+    mentions = _run("In Kamloops and Kelowna, a coin from 300 BC was found.", gaz)
+    assert not any(m.text == "BC" and m.place is not None for m in mentions)
+
+
 def test_big_place_after_locative_whatever_its_label(gaz: Gazetteer) -> None:
     found = _by_text(_run("Russian airstrikes hit the outskirts of Kharkiv on Monday.", gaz))
     kharkiv = found["Kharkiv"].place
@@ -174,6 +187,62 @@ def test_small_namesake_of_a_big_city_needs_local_support(gaz: Gazetteer) -> Non
     text = "A U.S. senator in Washington said the dogs were flown in from London on Tuesday."
     london = _by_text(_run(text, gaz))["London"].place
     assert london is not None and london.country == "GB"
+
+
+def test_world_capital_beats_a_hamlet_of_the_stories_country(gaz: Gazetteer) -> None:
+    # An American story: nothing else in it points to Britain, and no London of the US is near
+    # the places it names, so "London-based" is London, England.
+    text = (
+        "WASHINGTON (Reuters) - A court in New York awarded artists $6 million, lawyers in "
+        "Chicago said. Matthieu Prin of London-based BOP Consulting welcomed the ruling."
+    )
+    london = _by_text(_run(text, gaz))["London"].place
+    assert london is not None and london.country == "GB"
+
+
+def test_local_namesake_of_a_world_capital_keeps_its_story(gaz: Gazetteer) -> None:
+    text = (
+        "PARIS, Texas - Jessica Kay, 18, of Paris died Saturday in a Dallas hospital after a "
+        "crash on the loop near Reno, police in Paris said."
+    )
+    paris = [m for m in _run(text, gaz) if m.text == "Paris" and m.place is not None]
+    assert paris and all(m.place is not None and m.place.country == "US" for m in paris)
+
+
+def test_hamlet_named_like_a_region_of_its_country_is_the_region(gaz: Gazetteer) -> None:
+    text = "The number of officers in England and Wales has fallen by 19% since 2010."
+    wales = _by_text(_run(text, gaz))["Wales"].place
+    assert wales is not None and wales.feature_code == "ADM1"
+
+
+def test_title_word_is_no_loose_spelling_of_a_town(gaz: Gazetteer) -> None:
+    text = (
+        "On 5 August 2024, a mob looted a house in Karkail area, Dhaka - Ramna (Ramna), after "
+        "the resignation of the Prime Minister."
+    )
+    assert not any(m.text == "Prime" and m.place is not None for m in _run(text, gaz))
+
+
+def test_european_union_is_europe(gaz: Gazetteer) -> None:
+    text = "Malta lost an ally when the UK left the European Union, the EU Transport office said."
+    found = _by_text(_run(text, gaz))
+    union = found["European Union"].place
+    assert union is not None and union.feature_code == "CONT" and union.name == "Europe"
+
+
+def test_name_before_area_is_no_adjective(gaz: Gazetteer) -> None:
+    text = "On 29 April 2020, a man's body was found in Sharan area in Aleppo countryside."
+    sharan = _by_text(_run(text, gaz))["Sharan"].place
+    assert sharan is not None and sharan.country == "SY"
+
+
+def test_seat_of_unknown_population_is_a_town_of_the_story(gaz: Gazetteer) -> None:
+    text = (
+        "On 29 April 2020, a body was found near the outskirts of Al Wadi Al Kabeer area "
+        "between Harim and Sarmada towns in north-western Idleb."
+    )
+    harim = _by_text(_run(text, gaz))["Harim"].place
+    assert harim is not None and harim.country == "SY" and harim.admin1 == "Idlib"
 
 
 def test_event_place_prefers_the_town_over_the_area_after_it(gaz: Gazetteer) -> None:

@@ -1,6 +1,13 @@
 import pytest
 
-from wirewatch.numbers import find_fatalities, parse_number, says_no_deaths, share, split_parts
+from wirewatch.numbers import (
+    find_fatalities,
+    parse_number,
+    says_no_deaths,
+    share,
+    side_of,
+    split_parts,
+)
 
 
 @pytest.mark.parametrize(
@@ -296,8 +303,6 @@ def test_another_sources_denied_figure_does_not_count() -> None:
 
 
 def test_side_of_the_dead() -> None:
-    from wirewatch.numbers import side_of
-
     assert side_of("2 policemen were killed") == "state"
     assert side_of("killed 3 militants") == "armed"
     assert side_of("killing at least 5 civilians") == "civilian"
@@ -516,3 +521,93 @@ def test_a_nearer_digit_owns_the_death_word() -> None:
     # digit must not be swallowed into the article's gap and then thrown away with it.
     found = find_fatalities("A mob attacked a man resulting in 1 death.")
     assert [f.number for f in found] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Two suspected gunmen and a police officer killed in shoot out at the base.", 3),
+        ("Two local leaders, John Kamau and a parliamentary hopeful were shot dead.", 2),
+        ("Residents burnt 28-year-old Peter Otieno to death for stealing.", 1),
+        ("Police are investigating the killing of former radio reporter Jane Wairimu at home.", 1),
+    ],
+)
+def test_dead_named_or_joined_by_and_are_counted(text: str, number: int) -> None:
+    assert sum(f.number for f in find_fatalities(text)) == number
+
+
+def test_an_and_before_a_killing_with_an_object_counts_only_the_object() -> None:
+    assert [f.number for f in find_fatalities("Two gunmen and a woman killed a man.")] == [1]
+
+
+def test_a_count_inside_a_killing_of_is_no_name() -> None:
+    assert [f.number for f in find_fatalities("the killing of two soldiers and John Doe")] == [2]
+
+
+def test_a_death_blamed_on_negligence_is_no_toll() -> None:
+    assert not find_fatalities("claiming that the patient died due to doctors' negligence.")
+
+
+def test_a_contested_figure_is_an_alternative() -> None:
+    (f,) = find_fatalities("The villagers contest that figure, saying 13 civilians were killed.")
+    assert f.number == 13
+    assert f.alternative
+
+
+def test_the_side_of_a_count_that_ends_on_its_number_follows_it() -> None:
+    assert side_of("killed 3", " militants including a commander") == "armed"
+    assert side_of("2 soldiers were killed", " in the attack") == "state"
+    assert side_of("killed 3", " people") == ""
+
+
+def test_a_named_death_that_set_off_riots_is_their_cause() -> None:
+    assert not find_fatalities("Riots broke out in response to the beheading of Jane Wairimu.")
+
+
+def test_a_toll_divided_equally_is_split() -> None:
+    assert split_parts("Total fatalities divided equally across three events.") == 3
+
+
+def test_one_reported_dead_is_a_count() -> None:
+    assert [
+        f.number for f in find_fatalities("Demonstrations became violent, one reported dead.")
+    ] == [1]
+    assert not find_fatalities("one report said that the fatalities were high")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("One member was detained and later found killed.", 1),
+        ("He quarreled with his boss before shooting him dead.", 1),
+        ("A police constable shot his colleague before committing suicide.", 1),
+        ("They burned down his house, killing his two children inside.", 2),
+        ("Matatu driver and conductor killed on bus in Nairobi.", 2),
+    ],
+)
+def test_more_ways_of_telling_the_dead(text: str, number: int) -> None:
+    assert sum(f.number for f in find_fatalities(text)) == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man threatened to commit suicide.",
+        "(20 UNCONFIRMED DEATHS reported in total)",
+        "The driver and conductor were arrested.",
+    ],
+)
+def test_no_credible_dead(text: str) -> None:
+    assert not find_fatalities(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Militants shot and killed a man in his home and decapitated another.", 2),
+        ("Man found killed, throat slit and body dumped in a farm.", 1),
+        ("He tried to kill another man.", 0),
+    ],
+)
+def test_another_dead_and_headline_finds(text: str, number: int) -> None:
+    assert sum(f.number for f in find_fatalities(text)) == number

@@ -485,6 +485,22 @@ def _people_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?P<people>" + "|".join(re.escape(p) for p in plurals) + r")\b")
 
 
+@functools.lru_cache(maxsize=1)
+def _person_pattern() -> re.Pattern[str]:
+    """One person named by a demonym alone ("shot and injured a Palestinian"): a civilian of that
+    country. A demonym before a noun ("a Palestinian flag", "a Palestinian teenager") is not."""
+    nouns = sorted(
+        (d for d in demonyms() if d[:1].isupper() and d.endswith(("an", "i", "ian"))),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(
+        r"\b(?:an?|one|another)\s+(?P<person>" + "|".join(re.escape(n) for n in nouns) + r")\b"
+        r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|near|who|and|or|was|were|is|with|from|by|during|"
+        r"after|while|as|to|for|of|outside|inside|when|but)\b)"
+    )
+
+
 # "Pokot raiders", "Fulani herdsmen", "Degodia clan militia": a community's armed men, named by it.
 _ETHNIC = re.compile(
     r"\b(?P<group>[A-Z][a-z]{2,})(?:\s+(?:ethnic|clan|community|tribal))?\s+"
@@ -503,12 +519,13 @@ def _known_ethnic() -> tuple[re.Pattern[str], re.Pattern[str]]:
         ]
     )
     # A named community's armed men ("Pokot assailants"), or the community itself as the subject
-    # of an attack ("Degodia attack Garre civilians"): only the name is the mention then.
+    # of an attack ("Degodia attack Garre civilians") or the owner of a raid ("a Pokot raid on
+    # a Turkana village"): only the name is the mention then, the raid stays the event's trigger.
     single = re.compile(
         rf"\b(?P<group>{names})s?(?:(?:\s+(?:ethnic|clan|community|tribal))?\s+"
-        r"(?:clans?|communit(?:y|ies)|groups?|ethnic groups?|raids?|tribes?|elders|men|herders|"
+        r"(?:clans?|communit(?:y|ies)|groups?|ethnic groups?|tribes?|elders|men|herders|"
         r"youths?|assailants|attackers|militants|raiders|gunmen|bandits|warriors)\b|"
-        r"(?=\s+(?:attack(?:ed|s)?|raid(?:ed|s)?|targeted|ambushed)\s))"
+        r"(?=\s+(?:attack(?:ed|s)?|raid(?:ed|s)?|targeted|ambushed)\b))"
     )
     sides = (
         r"(?:\s+(?:clans|communities|groups|ethnic groups|tribes|militias|raiders|herders|youths))"
@@ -686,6 +703,20 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
     for m in _people_pattern().finditer(sentence):
         if free(m.start(), m.end()):
             add(m, "civilian", None, 7, _demonym(m.group("people")[:-1]), backed=False)
+    for m in _person_pattern().finditer(sentence):
+        a, b = m.span("person")
+        if free(a, b):
+            mentions.append(
+                ActorMention(
+                    offset + a,
+                    offset + b,
+                    m.group("person"),
+                    "civilian",
+                    None,
+                    7,
+                    _demonym(m.group("person")),
+                )
+            )
     for m in _GANG.finditer(sentence):
         if free(m.start(), m.end()):
             add(m, "rebel", _GANG_NAME, 3, None)
@@ -814,7 +845,9 @@ _AFFILIATION = re.compile(
     r"(?:suspected|believed|alleged|said|thought)\s+to\s+be\s+(?:(?:members|part|fighters)\s+of\s+)?|"
     r"(?:(?:suspected|alleged)(?:ly)?\s+)?(?:(?:with|having)\s+(?:suspected\s+|alleged\s+|close\s+)?"
     r"(?:links|ties)\s+to|linked\s+to|affiliated\s+(?:to|with)|belonging\s+to|loyal\s+to|"
-    r"allied\s+to|members\s+of|from)\s+"
+    r"allied\s+to|members\s+of|from)\s+|"
+    # "a gang of 100 Mungiki members": a count of the group's own men.
+    r"of\s+(?:about\s+|around\s+|some\s+|over\s+|more\s+than\s+|at\s+least\s+)?[\d,]+\s+"
     r")(?:the\s+)?",
     re.I,
 )
@@ -833,7 +866,7 @@ def _affiliated(sentence: str, offset: int, mentions: list[ActorMention]) -> lis
     out = list(mentions)
     dropped: set[int] = set()
     for i, mention in enumerate(mentions):
-        if mention.name is not None or mention.country is not None:
+        if (mention.name is not None and mention.name != _GANG_NAME) or mention.country:
             continue
         unit = mention.kind == "military" and bool(_FORCES.fullmatch(mention.text))
         if mention.kind != "rebel" and not unit:
@@ -888,6 +921,22 @@ def claims_own_deed(text: str, start: int, end: int) -> bool:
 @functools.lru_cache(maxsize=1)
 def _group_by_name() -> dict[str, dict[str, Any]]:
     return {str(g["name"]): g for g in ad.dictionary()["groups"]}
+
+
+def home_country(mention: ActorMention) -> str | None:
+    """The country an actor places a story in that names no place: its own, unless it is a
+    group that fights across borders (`actors.json` `operates_in`: Al Shabaab raids Kenya as
+    well as Somalia) or a community's militia whose home the text gives ("Toposa raiders from
+    Sudan" raid Kenya). Those tell who fought, not where: Kenyan police in an Al Shabaab story
+    stay Kenya's."""
+    if mention.name is None:
+        return mention.country
+    group = _group_by_name().get(mention.name)
+    if group is not None and len(group.get("operates_in", [])) > 1:
+        return None
+    if mention.kind == "militia" and "{country}" in mention.name:
+        return None
+    return mention.country
 
 
 def _community_word(name: str, iso2: str | None) -> str:
@@ -1003,6 +1052,47 @@ def suffered_first(
         return False
     between = text[actor1.end - start : actor2.start - start]
     return _SUFFERED_BY.fullmatch(between) is not None
+
+
+# "Iraqi forces repelled an IS attack", "pro-Hadi forces thwarted a Houthi attack": the side named
+# second, as the attack's owner, began the fight. "repelled an attack by/of X" is left to the
+# clause's own reading: desks differ on it.
+_REPELLED = re.compile(
+    r"(?:\s+(?:force|troops|fighters|units?)|['’]s\s+(?:[\w'-]+\s+){0,4}?(?:division|brigade|"
+    r"battalion|regiment|unit|forces))?"
+    r"\s*,?\s+(?:(?:reportedly|allegedly|also|successfully|reported(?:ly)?\s+to\s+have|"
+    r"claimed\s+to\s+have|have|has|had)\s+)*(?:repell?(?:ed|ing)?|repuls(?:ed|ing|e)|"
+    r"thwart(?:ed|ing)?|foil(?:ed|ing)?|fought\s+off|beat\s+back|pushed\s+back)\s+"
+    r"(?:an?|the|two|several|multiple)\s+(?:(?:attempted|planned|major|large|dawn|night|"
+    r"fresh|new|renewed)\s+)?",
+    re.I,
+)
+_ATTACK_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:attacks?|assaults?|offensives?|ambush(?:es)?|raids?|incursions?|"
+    r"infiltration(?:\s+attempts?)?|advances?)\b",
+    re.I,
+)
+
+
+def repelled_first(
+    actor1: ActorMention | None, actor2: ActorMention | None, text: str, start: int = 0
+) -> bool:
+    """Whether the clause's first side is told as the one that beat off the second's attack
+    ("Afghan forces repelled a Taliban attack on their convoy"): ACLED's actor1 is the side that
+    attacked. Only the form where the attack is the second side's own ("a Taliban attack")
+    counts; `text` is the clause, `start` its offset."""
+    if actor1 is None or actor2 is None or actor1.end > actor2.start or not actor2.armed:
+        return False
+    m = _REPELLED.match(text, actor1.end - start)
+    if m is None:
+        return False
+    if m.end() == actor2.start - start:
+        return _ATTACK_AFTER.match(text, actor2.end - start) is not None
+    # "thwarted a Houthi attack ..., forcing the Houthi forces to retreat": the clause's second
+    # side may be a later mention of the attack's owner.
+    owner = re.compile(r"([\w'’-]+)(?:\s+[\w'’-]+){0,2}?" + _ATTACK_AFTER.pattern, re.I)
+    word = owner.match(text, m.end())
+    return word is not None and actor2.text.split()[0].lower() == word.group(1).lower()
 
 
 # ACLED's modern event types in which actor1 is the side that uses force.
@@ -1186,6 +1276,82 @@ def associates(text: str, actor1: str | None, country: str | None, when: date | 
         found.append((m.start(), name.replace("{country}", cname)))
     names = list(dict.fromkeys(name for _, name in sorted(found)))
     return "; ".join(names) if names else None
+
+
+# "Four killed during a Pokot raid on a Turkana village", "wounded in a Houthi attack": the dead
+# told first, the attack they died in named by its owner.
+_DIED_IN = re.compile(
+    r"\b(?:killed|dead|died|injured|wounded|hurt|shot)\b[^.;]{0,60}?\b(?:during|in|by|following|"
+    r"after)\s+(?:an?|the)\s+(?:(?:suspected|alleged|night|dawn|retaliatory|revenge)\s+)?$",
+    re.I,
+)
+
+
+def attack_owner(
+    actor1: ActorMention | None,
+    actor2: ActorMention | None,
+    actors: list[ActorMention],
+    text: str,
+    start: int = 0,
+) -> ActorMention | None:
+    """The armed side that owns the attack a clause's dead died in ("Four people were killed
+    during a Pokot raid", "two soldiers were wounded in a Taliban attack"), when the clause
+    names no agent of its own: the raiders are actor1, the dead actor2. `text` is the clause,
+    `start` its offset; None when the clause has its agent or names no such attack."""
+    if actor1 is not None:
+        return None
+    for mention in actors:
+        if not mention.armed or mention.start < start:
+            continue
+        lead = _DIED_IN.search(text, max(0, mention.start - start - 90), mention.start - start)
+        if lead is not None and _ATTACK_AFTER.match(text, mention.end - start):
+            return mention
+    return None
+
+
+# "an attack attributed to ADF fighters", "attackers assumed to be SLDF", "presumably IS",
+# "(JNIM is suspected)": a named group the text holds responsible for the deed.
+_BLAME_BEFORE = re.compile(
+    r"\b(?:attribut(?:ed|es?)\s+(?:\w+\s+){0,3}?to|blam(?:ed|es?|ing)\s+(?:\w+\s+){0,4}?on|"
+    r"claimed\s+by|carried\s+out\s+by|perpetrated\s+by|suspected(?:\s+to\s+(?:be|have\s+been))?|"
+    r"presumed|presumably|(?:believed|assumed|thought)\s+to\s+(?:be|have\s+been|include)|"
+    r"likely|victims?\s+of|responsibility\s+(?:to|on))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+_BLAME_AFTER = re.compile(
+    r"\s*(?:(?:sect|members?|militants?|fighters?|elements?|militia(?:men)?)\s+)?\(?"
+    r"(?:(?:is|are|was|were)\s+)?(?:suspected|blamed|believed\s+responsible)\b",
+    re.I,
+)
+
+
+def attributed(
+    actor1: NamedSide, actor2: str | None, text: str, country: str | None, when: date | None
+) -> NamedSide:
+    """ACLED names the group a report holds responsible, not an unidentified one: when the
+    clause's agent is unnamed ("2 dismembered bodies found"), and the story blames one named
+    armed group for it ("Killings attributed to Mungiki Sect"), that group is actor1. A group
+    the story names as the victim (actor2), a community, or a criminal label, is not blamed."""
+    name1 = actor1[0]
+    if name1 is None or not name1.startswith("Unidentified Armed Group"):
+        return actor1
+    blamed: dict[str, ActorMention] = {}
+    for mention in find_actors(text):
+        group = mention.name
+        if group is None or mention.kind not in {"rebel", "militia"}:
+            continue
+        if group.startswith(("Unidentified", "Pirates")) or " Ethnic Militia" in group:
+            continue
+        if _BLAME_BEFORE.search(text, max(0, mention.start - 60), mention.start) or (
+            _BLAME_AFTER.match(text, mention.end)
+        ):
+            blamed.setdefault(group, mention)
+    if len(blamed) != 1:
+        return actor1
+    named = canonical(next(iter(blamed.values())), country, when)
+    if actor2 is not None and named[0] == actor2:
+        return actor1
+    return named
 
 
 def local_name(

@@ -230,7 +230,18 @@ def as_riot(prev: Event, triggers: list[Trigger], doc: Document) -> Event:
 
 def intervenes(triggers: list[Trigger], prev: Event, text: str) -> bool:
     """A sentence that only tells how the authorities answered the protest just reported; it
-    must speak of the crowd or of the forces ("He was arrested last week" is the grievance)."""
+    must speak of the crowd or of the forces ("He was arrested last week" is the grievance).
+    Arrests at a riot are, for ACLED, part of the riot ("The mob threw stones at the police.
+    29 were arrested"), not an event of their own; those made days after are."""
+    if prev.event_type == "Riots":
+        return (
+            any(t.cls == "arrest" for t in triggers)
+            # "Police arrested the four accused": the noun names those held
+            and all(t.cls in {"arrest", "intervention", "accuse"} for t in triggers)
+            and (bool(_CROWD_OR_FORCES.search(text)) or counted_arrests(text))
+            and not _EARLIER.search(text)
+            and not _LATER.search(text)
+        )
     return (
         prev.event_type == "Protests"
         and bool(triggers)
@@ -244,11 +255,21 @@ def intervenes(triggers: list[Trigger], prev: Event, text: str) -> bool:
 # lockdown": a bare count of people held, told right after a protest, counts its arrests.
 _COUNTED_ARREST = re.compile(
     r"^\W*(?:(?:about|around|at least|over|some|another)\s+)?"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|scores|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|a dozen|dozens|scores|hundreds|"
     r"several|many|numerous|a number|a few|few|some)\b(?:\W+[\w-]+){0,3}?\W+"
     r"(?:(?:(?:was|were|have been|has been|had been|got)\s+)?"
     r"(?:arrested|detained|apprehended|taken into custody)|"
-    r"arrests\s+(?:(?:were|have been|had been)\s+)?(?:made|reported|carried out))\b",
+    r"arrests?\s+(?:(?:was|were|have been|has been|had been)\s+)?(?:made|reported|carried out))\b",
+    re.I,
+)
+
+
+# "Two days later, police arrested 12 suspects": arrests made after the happening are an
+# event of their own.
+_LATER = re.compile(
+    r"\b(?:(?:following|next)\s+(?:day|days|week|morning|evening)|"
+    r"(?:days?|weeks?|months?)\s+(?:after|later)|since then)\b",
     re.I,
 )
 
@@ -261,7 +282,20 @@ def counted_arrests(text: str) -> bool:
 def with_intervention(
     prev: Event, triggers: list[Trigger], fatal: list[Fatalities], doc: Document
 ) -> Event:
-    """The protest becomes one with intervention, or with excessive force when people died."""
+    """The protest becomes one with intervention, or with excessive force when people died; a
+    riot keeps its type and takes the arrests as its own evidence."""
+    if prev.event_type == "Riots":
+        return replace(
+            prev,
+            evidence=(
+                *prev.evidence,
+                *(
+                    Evidence(doc.doc_id, t.start, t.end, t.text, "intervention")
+                    for t in triggers
+                    if t.cls != "accuse"
+                ),
+            ),
+        )
     deadly = any(t.cls in {"excessive", "kill"} for t in triggers) and bool(fatal)
     sub = "Excessive force against protesters" if deadly else "Protest with intervention"
     if prev.sub_event_type == "Excessive force against protesters":
@@ -361,8 +395,12 @@ def _add_fatalities(
         )
     old = [e.text for e in event.evidence if e.field == "fatalities"]
     if fatal and event.fatalities and not summary and not any(_SUMMARY.search(t) for t in old):
-        new_sides = {side_of(f.text) for f in fatal}
-        old_sides = {side_of(t) for t in old}
+        new_sides = {side_of(f.text, doc.text[f.end : f.end + 60]) for f in fatal}
+        old_sides = {
+            side_of(e.text, doc.text[e.end : e.end + 60])
+            for e in event.evidence
+            if e.field == "fatalities"
+        }
         if "" not in new_sides | old_sides and not new_sides & old_sides:
             # "2 policemen were killed ... 2 militants were killed": one side's dead after the
             # other's; ACLED counts both.

@@ -47,6 +47,8 @@ _STRATEGIC_SUB = {
     # coder has them. Reinforcements, fortifications and curfews are ACLED's "Change to
     # group/activity" (`_CHANGE_OF_POSTURE`), as are notes labelled "Movement of forces:".
     "mobilize": "Other",
+    # People displaced, evacuated or returned (ACLED's "Displacement" and returns are "Other").
+    "displacement": "Other",
 }
 _POLITICAL_PLOVER = {
     "consult": "CONSULT",
@@ -105,7 +107,11 @@ _FIREARMS = re.compile(
     r"herders|farmers|families|clans?|tribes(?:m[ae]n)?|residents|villagers|locals))\b",
     re.I,
 )
-_COMMUNAL = re.compile(r"\b(?:clan|inter-clan|clan-based|ethnic|communal|tribal|militias?)\b", re.I)
+_COMMUNAL = re.compile(
+    r"\b(?:(?:sub-?)?clans?|inter-clan|clan-based|ethnic|communal|tribal|tribes|communities|"
+    r"militias?)\b",
+    re.I,
+)
 _DEADLY = re.compile(r"\b(?:killed|dead|died|deaths?|fatalit(?:y|ies))\b", re.I)
 # Weapons of armed assailants rather than of a crowd.
 _BLADES = re.compile(
@@ -549,9 +555,29 @@ def acts_after_grievance(before: str, t: Trigger) -> bool:
     if t.cls == "riot" and re.match(r"(?:turn|bec[ao]m|grew|grow)", t.text, re.I):
         return True  # "Protest against the firm turns violent": only a protest turns violent
     verb = t.text.split()[0].lower()
-    if verb.endswith("ing") and before.rstrip().endswith(",") and _CAUSE.search(before):
-        # "protested against the results, burning tyres": a participle after the comma is what
+    crowd_act = re.match(_CROWD_ACT, verb)
+    by_doing = crowd_act is not None and re.search(r"\bby\s*$", before)
+    if (
+        verb.endswith("ing")
+        and (before.rstrip().endswith(",") or by_doing)
+        and _CAUSE.search(before)
+    ):
+        # "protested against the results, burning tyres", "protest against police violence by
+        # setting fire to market stalls": a participle after the comma, or after "by", is what
         # the crowd did while protesting.
+        return True
+    if (
+        t.cls != "clash"
+        and not verb.endswith(("ed", "ing", "s"))
+        and before.rstrip().endswith(",")
+        and _CAUSE.search(before)
+    ):
+        # "Students, protesting against their principal, burn their dorm": a headline's present
+        # tense after the grievance's comma is the crowd's next verb.
+        return True
+    if verb.endswith("ed") and re.search(r",\s*and\s+$", before):
+        # "demonstrated against the outcome of a meeting ..., and attacked the vehicles": a verb
+        # joined to the protest's after a comma is the crowd's own.
         return True
     if not verb.endswith("ed"):
         return False
@@ -562,6 +588,11 @@ def acts_after_grievance(before: str, t: Trigger) -> bool:
     if len(gap) < 2 or gap[-1].lower() in {"the", "a", "an", "of", "its", "their", "his", "her"}:
         return False
     return not any(w.lower() in _AUXILIARIES for w in gap)
+
+
+# What a crowd does as it protests, told by "by ...ing": "protest ... by setting fire to stalls";
+# "demanding a stop to construction by destroying the grounds" names what others did.
+_CROWD_ACT = r"(?:sett|burn|block|barricad|ston|pelt|throw|torch|vandali[sz]|loot|attack|storm)ing$"
 
 
 _AUXILIARIES = frozenset(
@@ -1106,6 +1137,13 @@ def _code_violence(
         return Coded(
             "Riots", "Mob violence", "ASSAULT", main, None, victim, default_actor1="rioter"
         )
+    if _crowd_on_officers(main, agent, patient, clause, firearms):
+        # "a group of sellers attacked a policewoman", "smugglers assaulted two customs officers":
+        # unarmed people who set upon the state's agents riot (ACLED's mob violence takes in
+        # rioters against armed actors); a fight needs two armed, organised sides.
+        return Coded(
+            "Riots", "Mob violence", "ASSAULT", main, None, patient, default_actor1="rioter"
+        )
     if _property_only(main, agent, patient, clause, classes):
         # "militants attacked and burned a school", "Molotov cocktails thrown at a store", no one
         # hurt: ACLED's property destruction, not an attack on people.
@@ -1358,6 +1396,74 @@ def _armed_assailants(agent: ActorMention, clause: Clause, main: Trigger) -> boo
     return not _CROWD.search(agent.text) and bool(_ANYONE.fullmatch(agent.text.lower()))
 
 
+# Bare-handed violence of a crowd: an assault, a beating, a stoning, not a shooting.
+_SET_UPON = re.compile(r"(?:attack|assault|beat|lynch|ston|manhandl|rough|slap|punch|hit)", re.I)
+# Words that make the assailants an armed side, however they are named.
+_ARMED_ASSAILANTS = re.compile(
+    r"\b(?:armed|militants?|insurgents?|rebels?|terrorists?|jihadis\w*|extremists?|Maoists?|"
+    r"guerrill?as?|separatists?|gunm[ae]n|bandits?|militia\w*|raiders?|fighters?|attackers?|"
+    r"assailants?|gangs?|gangsters?|robbers?|criminals?|soldiers?|troops|army|police\w*|"
+    r"security forces|guards?)\b",
+    re.I,
+)
+
+
+def _crowd_on_officers(
+    main: Trigger,
+    agent: ActorMention | None,
+    patient: ActorMention | None,
+    clause: Clause,
+    firearms: bool,
+) -> bool:
+    """Unarmed, unorganised people who beat or assault police, soldiers or officials, with no
+    gun and no armed group told: a mob, not a fight and not an attack by an armed group."""
+    if main.cls not in {"attack", "kill"} or firearms or not _SET_UPON.match(main.text):
+        return False
+    if agent is not None and (
+        agent.armed
+        or agent.name is not None
+        or not (_CROWD.search(agent.text) or _ANYONE.fullmatch(agent.text.lower()))
+    ):
+        return False
+    if patient is not None and (patient.kind not in {"police", "military"} or patient.name):
+        return False
+    rel = main.start - clause.start
+    after = clause.text[main.end - clause.start : main.end - clause.start + 45]
+    before = clause.text[max(0, rel - 60) : rel].split(",")[-1]
+    passive = _PASSIVE.search(clause.text[max(0, rel - 20) : main.end - clause.start])
+    if patient is None and not (_OFFICER.search(before) if passive else _OFFICER.match(after)):
+        return False
+    # The assailants' own words: all but the victims' ("a policewoman was attacked by a group of
+    # sellers"), so the officers themselves do not make an armed side.
+    rest = clause.text
+    if patient is not None:
+        rel_start, rel_end = patient.start - clause.start, patient.end - clause.start
+        rest = rest[:rel_start] + " " + rest[rel_end:]
+    rest = _OFFICER_NOUN.sub(" ", rest)
+    if _ARMED_ASSAILANTS.search(rest) or _COMMUNAL.search(rest):
+        return False
+    # With no assailant among the actors, the clause must still tell of people who did it ("by a
+    # group of sellers"): an officer "attacked" by no one named may have met an armed group.
+    return agent is not None or bool(_CROWD.search(rest) or _PEOPLE_WHO.search(rest))
+
+
+_OFFICER_NOUN = re.compile(
+    r"\b(?:police(?:wo)?m[ae]n|(?:police |customs |security |traffic |revenue |forest )?"
+    r"(?:officers?|agents?)|soldiers?|servicem[ae]n|gendarmes?|wardens?|rangers?|constables?)\b",
+    re.I,
+)
+_PEOPLE_WHO = re.compile(
+    r"\b(?:(?:group|number|crowd|band) of|people|persons|individuals|m[ae]n|staff|workers|"
+    r"smugglers|sellers|vendors|relatives|members|drivers|operators|passengers|neighbou?rs)\b",
+    re.I,
+)
+# State agents named as victims right after the verb or before a passive.
+_OFFICER = re.compile(
+    r"\W*(?:(?!(?:in|at|near|of|from|outside|inside)\b)[\w'-]+\W+){0,4}?" + _OFFICER_NOUN.pattern,
+    re.I,
+)
+
+
 def _armed_victims(main: Trigger, clause: Clause) -> bool:
     """Victims named by an armed trade ("security personnel were killed by a Taliban sniper",
     "gunned down two guards", "police killed three suspected robbers"): a fight, not an attack
@@ -1399,6 +1505,15 @@ _GUNMEN = re.compile(
 _CONVENTION_SUBS = frozenset({"Attack", "Armed clash", "Remote explosive/landmine/IED", "Grenade"})
 
 
+# A victim the note names as one of a gang's or a cartel's men, or with a criminal record.
+_GANG_VICTIM = re.compile(
+    r"\b(?:victims?|he|she|they|both|the (?:wo)?man)\s+(?:had|has|have)\s+(?:\w+\s+){0,3}?"
+    r"charges\b[^.]{0,60}\b(?:drugs?|trafficking|gangs?)\b|"
+    r"(?<!by )\b(?:an?|one|two|three|the)\s+(?:alleged|suspected|presumed|reputed)\s+(?:\w+\s+){0,2}?"
+    r"(?:drug (?:dealers?|traffickers?)|gang members?|members? (?:of|from) (?:the )?(?-i:[A-Z])\w*)|"
+    r"\b(?:a|an|two|three|\d+) (?:\w+ )?(?:drug (?:dealers?|traffickers?)|gang members?) (?:was|were)\b",
+    re.I,
+)
 _ROAD_BLOCK = re.compile(
     r"\b(?:block\w*|barricad\w*)\s+(?:off\s+)?(?:[\w'-]+\s+){0,5}?"
     r"(?:roads?|highways?|streets?|junctions?|intersections?|traffic|routes?|railway)\b",
@@ -1406,11 +1521,22 @@ _ROAD_BLOCK = re.compile(
 )
 
 
-def local_convention(coded: Coded, country: str | None, text: str) -> Coded:
+def local_convention(coded: Coded, country: str | None, text: str, after: str = "") -> Coded:
     """Where ACLED codes unorganised non-state violence as mob violence (South Asia: party
     activists, "assailants", rival groups, crude bombs), an attack or clash by anyone but state
     forces or a named armed organisation is a riot by rioters of the country. Where a desk
-    counts any road block as rioting (Kenya), demonstrators who block a road riot."""
+    counts any road block as rioting (Kenya), demonstrators who block a road riot. Where a desk
+    codes gang rivalry as fighting (Latin America), a non-state attack on a man the note names a
+    gang member or a trafficker ("The victim had charges against him for drug trafficking", told
+    in `after`, the text that follows the clause) is an armed clash."""
+    if (
+        country in lexicon.gang_rivalry_countries()
+        and coded.sub_event_type == "Attack"
+        and coded.default_actor1 not in {"military", "police"}
+        and not (coded.actor1 is not None and coded.actor1.kind in {"military", "police"})
+        and (_GANG_VICTIM.search(text) or _GANG_VICTIM.search(after.split(". ")[0]))
+    ):
+        return replace(coded, event_type="Battles", sub_event_type="Armed clash")
     if (
         country in lexicon.road_block_riot_countries()
         and coded.sub_event_type in {"Peaceful protest", "Protest with intervention"}
@@ -1500,6 +1626,8 @@ def _with_state_adjectives(coded: Coded, clause: Clause) -> Coded:
 _CHANGE_OF_POSTURE = re.compile(
     r"(?:reinforc|fortif|sent|troop movement|moved|imposed|announced|declared|extended)", re.I
 )
+_HANDOUT = re.compile(r"(?:deliver|distribut|hand)", re.I)
+_GANGS = re.compile(r"\b(?:gangs?|cartels?|militias?|militants|insurgents|rebels)\b", re.I)
 # Livestock driven off: a cattle raid.
 _STOCK_RAID = re.compile(
     r"\brustl\w*|\b(?:cattle|livestock|stock) (?:raid|theft)|\b(?:st(?:ole|olen|eal\w*)|"
@@ -1547,6 +1675,17 @@ def _code_strategic(
             patient,
             default_actor1="rebel",
         )
+    if (
+        t.cls == "group_change"
+        and _HANDOUT.match(t.text)
+        and not any(
+            a.armed and a.kind not in {"police", "military"} and a.end <= t.start for a in actors
+        )
+        and not _GANGS.search(clause.text[: t.start - clause.start])
+    ):
+        # A gang or a militia that hands out food acts as a governing power (ACLED's change to
+        # group/activity); a charity's or a ministry's aid is no political violence at all.
+        return None
     sub = _STRATEGIC_SUB[t.cls]
     if t.cls == "mobilize" and _CHANGE_OF_POSTURE.match(t.text):
         sub = "Change to group/activity"

@@ -24,6 +24,8 @@ from wirewatch import lexicon
 from wirewatch.actors import (
     ActorMention,
     associates,
+    attack_owner,
+    attributed,
     canonical,
     civilians_as_targets,
     claims_own_deed,
@@ -33,8 +35,10 @@ from wirewatch.actors import (
     country_name,
     evidence_fields,
     find_actors,
+    home_country,
     iso3_of,
     local_name,
+    repelled_first,
     state_first,
     suffered_first,
 )
@@ -248,7 +252,7 @@ class RuleEngine:
         doc_actors = [a for offset, sdoc in sdocs for a in find_actors(sdoc.text, offset)]
         # "The rebels" of a story are the rebel group it names first (usually in its lede).
         main_rebel = next((a.name for a in doc_actors if a.name and a.kind == "rebel"), None)
-        countries = Counter(a.country for a in doc_actors if a.country)
+        countries = Counter(h for h in map(home_country, doc_actors) if h)
         actor_country = countries.most_common(1)[0][0] if countries else None
         story = _Story(
             doc, resolved, sentences, focus, main_rebel, actor_country, country_clue(doc.text)
@@ -440,7 +444,8 @@ class RuleEngine:
             if any(p.start <= t.start and t.end <= p.end for p in places):
                 continue
             before = clause.text[max(0, t.start - clause.start - 60) : t.start - clause.start]
-            irrealis = _IRREALIS.search(before)
+            # "(exact date not reported), residents lynched": a closed bracket ends the negation.
+            irrealis = _IRREALIS.search(before.rsplit(")", 1)[-1])
             if irrealis and not (t.cls == "protest" and irrealis.group(0).strip().lower() == "to"):
                 continue  # "gathered to protest" is a protest; "moved to attack" is not an attack
             if t.cls == "protest" and _CIRCUMSTANCE.search(before):
@@ -525,15 +530,24 @@ class RuleEngine:
                 focus
                 or clue
                 or country_hint(doc.text)
-                or next((a.country for a in actors if a.country), story.actor_country)
+                or next((h for h in map(home_country, actors) if h), story.actor_country)
             )
             chosen = self.gazetteer.country(country) if country else None
             chosen = unnamed_place(chosen, self.gazetteer) if chosen is not None else None
         # Who; some ACLED desks type unorganised violence by the country's convention
-        coded = local_convention(coded, clue or country, clause.text)
-        if suffered_first(coded.actor1, coded.actor2, clause.text, clause.start):
-            # "8 Taliban militants were killed by Afghan military airstrikes": the killers lead.
+        coded = local_convention(
+            coded, clue or country, clause.text, after=doc.text[clause.end : clause.end + 300]
+        )
+        sides = (coded.actor1, coded.actor2, clause.text, clause.start)
+        if suffered_first(*sides) or repelled_first(*sides):
+            # "8 Taliban militants were killed by Afghan military airstrikes", "Iraqi forces
+            # repelled an IS attack": the killers, the attackers, lead.
             coded = replace(coded, actor1=coded.actor2, actor2=coded.actor1)
+        owner = attack_owner(coded.actor1, coded.actor2, actors, clause.text, clause.start)
+        if owner is not None:
+            # "Four people were killed during a Pokot raid": the raiders lead.
+            victim = None if coded.actor2 is owner else coded.actor2
+            coded = replace(coded, actor1=owner, actor2=victim)
         a1_name, inter1 = _actor_name(
             coded.actor1, coded.default_actor1, clue or country, event_date, main_rebel
         )
@@ -555,6 +569,9 @@ class RuleEngine:
         fields = evidence_fields(before, (a1_name, a2_name))
         a1_name, inter1 = local_name(a1_name, inter1, clue or country, doc.text, event_date)
         a2_name, inter2 = local_name(a2_name, inter2, clue or country, doc.text, event_date)
+        a1_name, inter1 = attributed(
+            (a1_name, inter1), a2_name, doc.text, clue or country, event_date
+        )
         a2_name, inter2 = counterpart(
             a1_name, (a2_name, inter2), coded.event_type, clue or country, doc.text, event_date
         )

@@ -53,6 +53,14 @@ NEAR_SPELLING = 0.9
 # inside the region the story names (a county of Kenya's is some 60 km across).
 BESIDE_KM = 40.0
 MACRO_CODES = frozenset(["RGN", "OCN", "SEA", "GULF", "PEN", "DSRT", "BLDG"])
+# What a name loses when the story points to another country and nothing else in it to its own.
+ALONE_PENALTY = 3.0
+# How much smaller than a region of its own country and name a town must be for the bare name
+# to mean the region.
+HAMLET_RATIO = 100
+# A capital this big is known by its bare name in any country's news ("London-based", "from
+# Paris"): it keeps its rank in a foreign story unless a namesake has local support there.
+WORLD_CITY_POPULATION = 1_000_000
 
 
 def _feature_prior(c: Candidate) -> float:
@@ -325,13 +333,20 @@ def _score(
     ):
         s -= 3.0  # "Montana" is the state, not an alternate name of Montana City (but "New
         # York" and "Oklahoma" may be their cities, of a size with the state)
+    elif (
+        code.startswith("PPL")
+        and not (span.cue_town or span.cue_region)
+        and p.population * HAMLET_RATIO < regions.get((p.country, normalise(span.text)), 0)
+    ):
+        s -= 3.0  # "England and Wales", "a man in Florida won": a hamlet named like a region
+        # of its own country (Wales, England; Florida, New York) is the region, unless cued
     if not c.main and code.startswith("PCL") and (p.country, normalise(span.text)) in regions:
         s -= 5.0  # a part's own name that is also an alias of its country ("England", "Gaza
         # Strip", "West Bank") names the part
     total = sum(story.countries.values())
     alone = not (story.voters.get(p.country or "", set()) - {normalise(span.text)})
     if p.country and total > 0 and alone:
-        s -= 3.0  # the story points elsewhere and nothing else in it points to this country
+        s -= ALONE_PENALTY  # the story points elsewhere and nothing else in it points to this country
     if p.country and total > 0 and not alone:  # (a name's own vote earns it nothing)
         share = story.countries.get(p.country, 0.0) / total
         s += 2.5 * share + (0.5 if story.countries.get(p.country, 0.0) else 0.0)
@@ -394,6 +409,35 @@ _FACILITY = re.compile(
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
 
+def _world_city(c: Candidate) -> bool:
+    """A capital of a million people or more under its own name: news the world over names
+    London, Paris and Cairo without saying which country they are in."""
+    return (
+        c.exact
+        and c.main
+        and c.place.feature_code == "PPLC"
+        and c.place.population >= WORLD_CITY_POPULATION
+    )
+
+
+def _local(c: Candidate, span: Span, story: _Story) -> bool:
+    """Whether the story says a place is the one meant: its region is named, another of the
+    story's places lies within 300 km, or it is a city of the story's own country."""
+    p = c.place
+    if (
+        p.admin1
+        and normalise(p.admin1) in story.names
+        and normalise(p.admin1) != normalise(span.text)
+    ):
+        return True
+    if p.country and p.country == story.focus and p.population >= 100_000:
+        return True
+    key = normalise(span.text)
+    return any(
+        k != key and _km(lat, lon, p.latitude, p.longitude) <= 300 for lat, lon, k in story.anchors
+    )
+
+
 def _overshadowed(c: Candidate, giant: int, span: Span, story: _Story, held: bool) -> float:
     """A penalty for a small town whose name is also a city of millions ("London" of 2,000
     people in Ohio), unless the story puts it there: its region named, or another of the
@@ -423,6 +467,10 @@ _FORCES = re.compile(
     r"backed|led)\b",
     re.I,
 )
+
+# Nouns after a name that make it a place, not an adjective: "in Sharan area", "in Aleppo
+# countryside", "on Karak outskirts".
+_AREA_AFTER = re.compile(r"\s+(?:area|areas|countryside|outskirts|vicinity|environs)\b")
 
 # Characters either side of a name searched for the same word in lower case.
 _WINDOW = 5_000
@@ -463,7 +511,7 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         # are acronyms, but for countries ("UK", "DRC"), cities known by theirs ("LA", "NYC")
         # and places of the story's own country
         return False
-    if span.fragment and c.exact and code.startswith("PCL") and span.text[:1].isupper():
+    if span.fragment and c.exact and code.startswith(("PCL", "CONT")) and span.text[:1].isupper():
         return True  # "Air Zimbabwe", "US Special Forces": a country inside a longer name
     if (
         span.road
@@ -514,7 +562,11 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
             return True  # "in Quamishli city": a city under a spelling one letter from its own
         if span.strong:
             return known and (c.place.population >= 1000 or local)
-        return local and c.place.population >= 1000
+        placed = span.locative or span.near or span.dwellers or span.target or span.in_chain
+        city = c.similarity >= NEAR_SPELLING and c.place.population >= 100000
+        return local and c.place.population >= 1000 and (placed or city)  # ("the Prime
+        # Minister" is no spelling of Periam: an unlabelled word wants a place's syntax, or
+        # to be a city's name but for a letter, "Qamishli", to be read as a variant)
     if c.exact and not c.main and not known and foreign and c.place.population < 1000000:
         return False  # "Colonia" in a Mexican story is no alternate name of Cologne
     if foreign and not known and code.startswith("PPL") and c.place.population < 5000:
@@ -547,8 +599,8 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
     window = text[max(0, span.start - _WINDOW) : span.end + _WINDOW]
     if re.search(r"(?<![A-Za-z])" + re.escape(key) + r"(?![A-Za-z])", window):
         return False
-    if code.startswith("PCL") or (code in MACRO_CODES and c.exact):
-        return True
+    if code.startswith("PCL") or (c.exact and (code in MACRO_CODES or code == "CONT")):
+        return True  # (and a continent, also named for its union: "the European Union")
     if span.locative and c.main and c.place.population >= 100000:
         return True  # "outskirts of Kharkiv": a big place after a locative cue, whatever the label
     if (
@@ -558,8 +610,9 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
     ):
         return True  # "(Poonch district, J&K)": the cue word says what kind of place it is
     adjective = re.match(r"\s+[a-z]", text[span.end : span.end + 3]) and not (
-        span.cue_town or span.cue_region
-    )  # ("Ghoryan district": a cue word makes the name a place's, whatever its label)
+        span.cue_town or span.cue_region or _AREA_AFTER.match(text, span.end)
+    )  # ("Ghoryan district", "Sharan area": a cue word makes the name a place's, whatever its
+    # label)
     if span.label == "NORP" and (adjective or not span.locative) and not span.dwellers:
         return False  # "Kikuyu elders", "in Arab neighbourhoods"; but "schools in Mtwapa."
     if (span.locative or span.dwellers) and c.main and not foreign and c.place.population >= 5000:
@@ -596,12 +649,16 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         )
     if span.locative and local:
         return True
+    # cities500 holds a town of unknown population (0) because it is the seat of an admin area
+    # ("between Harim and Sarmada towns"): under its own name in the story's own country, it is
+    # a town, not a hamlet.
+    seat = local and c.main and c.place.population == 0 and code.startswith("PPL")
     if span.label == "PROPN":
-        return c.place.population >= 1000 or code.startswith("ADM")
+        return c.place.population >= 1000 or code.startswith("ADM") or seat
     if span.label == "PERSON":  # people are often named after places: want a strong hint
         focus_multiword = local and len(span.text.split()) > 1
         return c.place.population >= 20000 or code == "ADM1" or focus_multiword
-    return code.startswith("ADM") or c.place.population >= (1000 if local else 50000)
+    return code.startswith("ADM") or c.place.population >= (1000 if local else 50000) or seat
 
 
 def _named_focus(story: _Story, own: str) -> str | None:
@@ -1155,11 +1212,15 @@ def _resolve(
         ),
     )
     giant = max((c.place.population for c in ok if c.exact and c.main), default=0)
+    unrivalled = any(_world_city(c) for c in ok) and not any(
+        _local(c, span, ranked) or id(c) in held for c in ok if not _world_city(c)
+    )
     scored = sorted(
         (
             (
                 _score(c, span, ranked, gaz, regions, id(c) in held, _contains(c, inner), names)
-                - _overshadowed(c, giant, span, ranked, id(c) in held),
+                - _overshadowed(c, giant, span, ranked, id(c) in held)
+                + (ALONE_PENALTY if unrivalled and _world_city(c) else 0.0),
                 c,
             )
             for c in ok

@@ -43,6 +43,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "transfer",
         "group_change",
         "mobilize",
+        "displacement",
         "note_label",
     ),
     "political": ("consult", "support", "aid", "accuse", "threaten", "sanction"),
@@ -85,6 +86,14 @@ def gunmen_stay_armed_countries() -> frozenset[str]:
     armed group's attack (see the `conventions` note in `triggers.json`)."""
     conventions: dict[str, Any] = _load("triggers.json").get("conventions", {})
     return frozenset(str(c) for c in conventions.get("gunmen_stay_armed_countries", []))
+
+
+@functools.lru_cache(maxsize=1)
+def gang_rivalry_countries() -> frozenset[str]:
+    """Countries whose desks code an attack on a gang member or a trafficker as a fight between
+    gangs (see the `conventions` note in `triggers.json`)."""
+    conventions: dict[str, Any] = _load("triggers.json").get("conventions", {})
+    return frozenset(str(c) for c in conventions.get("gang_rivalry_countries", []))
 
 
 @functools.lru_cache(maxsize=1)

@@ -156,7 +156,8 @@ _MONTH_NEAR = re.compile(
 # Verbs whose object is the dead.
 _KILL_VERB = (
     r"(?:killed|killing|kills|kill|claimed the lives of|claiming the lives of|lynched|lynching|"
-    r"lynch(?:es)?|executed|executing|execute[sd]?|beheaded|beheading|gunned down|gunning down|"
+    r"lynch(?:es)?|executed|executing|execute[sd]?|beheaded|beheading|decapitated|decapitating|"
+    r"gunned down|gunning down|"
     r"guns? down|shot dead|shooting dead|shoots? dead|shot and killed|shoots? and kills?|"
     r"(?:hacked|hacking|hacks?|stabbed|stabbing|stabs?|beat|beaten|beating|beats?|stoned|"
     r"stoning|burnt|burned|burning|clubbed) to death|massacred|massacring|assassinated|"
@@ -177,8 +178,9 @@ _NOT_THIS = re.compile(
 )
 # "died from coronavirus": no victim of political violence.
 _NATURAL = (
-    r"(?!\s+(?:\w+\s+){0,2}?(?:from|of|due to)\s+(?:the\s+)?(?:coronavirus|covid\w*|illness|disease|"
-    r"natural causes|cancer|a heart attack|cholera|malaria|hunger|starvation|old age)\b)"
+    r"(?!\s+(?:\w+\s+){0,2}?(?:from|of|due to)\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?(?:coronavirus|"
+    r"covid\w*|illness|disease|natural causes|cancer|a heart attack|cholera|malaria|hunger|"
+    r"starvation|old age|(?:medical\s+)?negligence)\b)"
 )
 _NATURAL_RE = re.compile(_NATURAL.removeprefix("(?!").removesuffix(")"), re.I)
 # Up to two words before a headline's victim ("robbery suspect", "Somali shop owner"), none of
@@ -200,12 +202,15 @@ _NOT_SOURCES = (
     r"(?!(?:some|other|several|many|a few|few|numerous|two|three)\s+(?:local\s+|media\s+)?"
     r"(?:reports?|sources?|accounts?|outlets?)\b)"
 )
+_NUMBER_WORDS = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
 _PATTERNS: dict[str, re.Pattern[str]] = {
     # "killed 400 insurgents", "killing at least five people", "killed a family of three",
     # "the death toll from the blast rose to six"
     "verb": re.compile(
         r"\b(?:" + _KILL_VERB + r"(?:\s+and\s+(?:burned|burnt|mutilated|dumped|buried|robbed))?"
-        r"(?:\s+an?\s+(?:family|group) of|\s+the(?=\s+\d|\s+[a-z]+[\s.,;]))?|"
+        r"(?:\s+an?\s+(?:family|group) of|\s+the(?=\s+\d|\s+[a-z]+[\s.,;])|"
+        # "killing his two children"
+        r"\s+(?:his|her|their)(?=\s+(?:\d+|" + _NUMBER_WORDS + r")\s))?|"
         r"death (?:toll|total|count)\s+(?:[\w'’-]+\s+){0,4}?(?:rose|climbed|reached|stood|"
         r"stands|jumped|increased|rises|is|was|has risen|had risen|raised|revised)?"
         r"(?:\s+from\s+\S+)?\s*(?:to|of|at)?)\s+" + _QUANT + r"\b",
@@ -250,6 +255,13 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?=\s*[,.(]|\s*$|\s+(?:in|on|at|near|after|while|who|when|during|and)\b)",
         re.I,
     ),
+    # "burnt 28-year-old Antony Kariuki to death": a person named between the verb and "to death"
+    "to_death_name": re.compile(
+        r"\b(?:tortured|torturing|beat|beaten|beating|stabbed|stabbing|hacked|hacking|burnt|"
+        r"burned|burning|stoned|stoning|clubbed|clubbing)\s+(?:an?\s+)?(?:\d+-year-old\s+)?"
+        r"(?P<num>(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+)){1,3})\s+to death\b",
+        re.I,
+    ),
     # "leaving the driver dead": one person
     "left_person": re.compile(
         r"\b(?:left|leaving|leaves)\s+(?P<num>the|a|an)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -263,6 +275,17 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:the\s+(?=\d|[a-z]+\s))?" + _QUANT + r"\b",
         re.I,
     ),
+    # "investigating the killing of former NTV reporter Wambui Kabiru": a person named after
+    # the death, behind at most a few words of title
+    "death_of_name": re.compile(
+        r"\b(?:killing|murder|assassination|lynching|beheading)\s+of\s+(?:(?:the\s+)?(?:late|"
+        r"former|slain|(?!(?:and|or|of|with|"
+        + _NUMBER_WORDS
+        + r")\b)[a-z]+|(?-i:[A-Z]{2,}))\s+){0,3}?"
+        r"(?P<num>(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+)){1,3})"
+        r"(?=\s*[,.(;]|\s*$|\s+(?:in|on|at|near|after|while|who|whose|when|during|and|by)\b)",
+        re.I,
+    ),
     # "killed the owner of the house", "resulted in the death of the commander": one person
     "verb_person": re.compile(
         r"\b(?:" + _KILL_VERB + r"(?:\s+and\s+\w+|\s+(?:by|with)\s+(?:an?\s+)?\w+)?|deaths? of|"
@@ -273,7 +296,15 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     # "killing him", "shot her dead": one person
     "verb_pronoun": re.compile(
         r"\b(?:killed|killing|kills?|murdered|shot dead|shooting dead|lynched|executed|leaving)\s+"
-        r"(?P<num>him|her)\b(?!\s+(?:injured|wounded|hurt))",
+        r"(?P<num>him|her)\b(?!\s+(?:injured|wounded|hurt))|"
+        # "before shooting him dead"
+        r"\b(?:shot|shooting|shoots?)\s+(?P<num2>him|her)\s+dead\b",
+        re.I,
+    ),
+    # "shot and killed a man in his home and decapitated another": one more person
+    "verb_another": re.compile(
+        r"\b(?:" + _KILL_VERB + r")\s+(?P<num>another)\b"
+        r"(?!\s+(?:\d|(?:" + _NUMBER_WORDS + r"|several|dozens?)\b|(?:injured|wounded|hurt)\b))",
         re.I,
     ),
     # "he died as a result of the torture", "she later succumbed to her wounds": one person
@@ -300,6 +331,16 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"\s+(?:both\s+)?(?P<num2>died))\b",
         re.I,
     ),
+    # "Matatu driver and conductor killed on bus": a headline's two people, with no article
+    "bare_pair": re.compile(
+        r"(?:^|(?<=[.;:]\s))(?:[\w'’-]+\s+){0,2}?"
+        + _PERSON
+        + r"\s+and\s+(?:[\w'’-]+\s+)?"
+        + _PERSON
+        + r"\s+(?:were\s+)?(?P<num>killed|shot dead|murdered|executed|lynched|found dead|"
+        r"(?:hacked|stabbed|burnt|burned|beaten) to death)\b",
+        re.I,
+    ),
     # "the clerk died in the fire": one person, whatever the noun, but not "the fighting died down"
     "noun_died": re.compile(
         r"\b(?P<num>the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?!(?:fire|attack|violence|protest|clash|"
@@ -319,7 +360,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?P<num>the|a|an|one)\s+(?:[\w'’-]+\s+){0,4}?"
         + _PERSON
         + r"\s+(?:\([^()]{0,60}\)\s+)?(?:was|is|has been|had been)\s+(?:\w+\s+){0,3}?"
-        r"(?:killed|shot dead|shot and killed|found dead|murdered|executed|lynched|beheaded|"
+        r"(?:killed|shot dead|shot and killed|found (?:dead|killed|murdered)|murdered|executed|"
+        r"lynched|beheaded|"
         r"(?:shot|stabbed|hit|wounded|injured|beaten) and (?:later\s+)?died|"
         r"assassinated|(?:hacked|stabbed|stoned|burnt|burned|beaten|clubbed) to death)\b",
         re.I,
@@ -338,6 +380,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "self": re.compile(
         r"\b(?:kill(?:ed|ing|s)?|blew|blowing|blows|blown)\s+(?P<num>himself|herself)\b|"
         r"\bturn(?:ed|ing|s)? (?:the|his|her) (?:gun|weapon) on (?P<num2>himself|herself)\b|"
+        r"\b(?P<num4>commit(?:ted|ting|s)) suicide\b|"
         r"\b(?:detonat|explod|trigger)(?:ed|ing|es|e)\s+(?P<num3>his|her)\s+(?:own\s+)?"
         r"(?:explosive\s+|suicide\s+)?(?:belt|vest)\b",
         re.I,
@@ -371,7 +414,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"hacking|stoned|stoning|burnt|burned|burning|clubbed|tortured|torturing)(?=\s+"
         r"(?:\S+\s+){0,3}?\S+\s+to death\b))\s+" + _BARE_MODIFIERS + r"(?P<num>" + _PERSON + r")|"
         r"(?P<num2>" + _PERSON + r")\s+(?:shot dead|shot and killed|killed|murdered|dies|died|"
-        r"lynched|executed|beheaded|assassinated|(?:hacked|stabbed|stoned|burnt|burned|beaten) "
+        r"found (?:dead|killed|murdered)|lynched|executed|beheaded|assassinated|(?:hacked|stabbed|stoned|burnt|burned|beaten) "
         r"to death)(?=\s+(?:by|in|at|on|during|after|near|while|when|and|outside|inside|"
         r"following|as)\b|\s*[,.;]|\s*$))\b",
         re.I,
@@ -500,7 +543,8 @@ _CODED = [
 # note's figure is shared out between ACLED events that each have a row of their own.
 _SPLIT = re.compile(
     r"\b(?:fatalit\w*|deaths|killed|dead|died|coded as \d+)[^.]{0,60}?"
-    r"\b(?:split|spread|distributed|divided|coded)\s+(?:up\s+|out\s+)?(?:across|between|among|over)\s+"
+    r"\b(?:split|spread|distributed|divided|coded)\s+(?:up\s+|out\s+)?(?:equally\s+|evenly\s+)?"
+    r"(?:across|between|among|over)\s+"
     r"(?:the\s+)?(?P<parts>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:separate\s+|different\s+)?(?:events?|locations?|incidents?|days)\b"
     r"(?:\s+(?:in|over|across|and)\s+(?P<days>\d+|two|three|four|five|six|seven)\s+days\b)?",
@@ -510,6 +554,9 @@ _ALTERNATIVE = re.compile(
     r"\b(?:other|another|some|different|a second|one)\s+(?:local\s+|media\s+)?(?:sources?|"
     r"reports?|accounts?|outlets?)\b|\baccording to (?:other|another|some)\b|"
     r"\bconflicting (?:reports?|accounts?|figures)\b|"
+    # "The villagers contest that figure, saying 13 civilians were killed"
+    r"\b(?:contest\w*|disput\w*)\s+(?:that|the|this|these)\s+(?:figures?|tolls?|numbers?|"
+    r"counts?|claims?)\b|"
     r"\b(?:dismiss\w*|den(?:y|ied|ies)|refut\w*|reject\w*)\s+(?:the\s+)?(?:reports?|claims?)\b",
     re.I,
 )
@@ -652,6 +699,8 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
         # word ("3 wounded and 2 killed") means this number is not the dead.
         if _HARM_OTHER.search(text[m.start("num") : m.end()]):
             return False
+        if re.search(r"\b(?:unconfirmed|unverified)\b", text[m.start("num") : m.end()], re.I):
+            return False  # "20 UNCONFIRMED DEATHS": no credible figure
         parsed = parse_number(num)
         if (
             parsed is not None
@@ -665,6 +714,13 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
             and not re.search(r"\b(?:was|is|has been|had been|died|dies|found dead)\b", lead)
             and not (
                 re.search(r"\bwere\b", lead) and re.search(r"\band\s+$", text[: m.start("num")])
+            )
+            # "Two gunmen and a police officer killed in shoot out": a headline's second group
+            # of the dead, after a counted first
+            and not (
+                num_word != "both"
+                and not re.search(r"\b(?:are|were|have|had)\b", lead)
+                and _AND_BEFORE.search(text[: m.start("num")])
             )
         ):
             return False  # "a vigilante group lynched two thieves": "a" counts the killers
@@ -707,10 +763,19 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
         ):
             return False  # "several garment workers' rights bodies": organisations, not the dead
         # "one report said that the fatalities ...": not a count of anyone
-        return not re.search(r"\bone\s+(?:report|source|account)", lead)
-    if kind in {"verb", "verb_person", "left", "verb_pronoun", "bare", "verb_name"} and (
-        _NOT_THIS.search(before)
-    ):
+        # ("one reported dead" is a count)
+        return not re.search(r"\bone\s+(?:reports?|sources?|accounts?)\b", lead)
+    if kind in {
+        "verb",
+        "verb_person",
+        "left",
+        "verb_pronoun",
+        "bare",
+        "verb_name",
+        "to_death_name",
+        "death_of_name",
+        "verb_another",
+    } and _NOT_THIS.search(before):
         return False
     if kind == "verb" and _THEN_HARMED.match(text, m.end("num")):
         return False
@@ -734,7 +799,9 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
         and NUMBER_RE.search(text[max(0, m.start() - 12) : m.start()])
     ):
         return False  # "1 killed 2 injured": the number after the verb counts the wounded
-    if kind in {"death_of", "verb_person"} and _ACCUSED.search(before):
+    if kind == "death_of_name" and _CAUSE.search(before):
+        return False  # "Riots broke out in response to the beheading of <name>": the cause
+    if kind in {"death_of", "death_of_name", "verb_person"} and _ACCUSED.search(before):
         return False  # "a man accused in the killing of a trader": his past, not this toll
 
     if kind == "left" and _HARM_OTHER.search(lead):
@@ -767,7 +834,8 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
     for kind, pattern in _PATTERNS.items():
         for m in pattern.finditer(text):
             num_group = next(
-                (g for g in ("num", "num2", "num3") if m.groupdict().get(g) is not None), "num"
+                (g for g in ("num", "num2", "num3", "num4") if m.groupdict().get(g) is not None),
+                "num",
             )
             num = m.group(num_group)
             if any(f.start <= offset + m.start(num_group) < f.end for f in found):
@@ -776,11 +844,21 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
                 continue
             parsed = (
                 (2, False)
-                if kind == "pair"
+                if kind in {"pair", "bare_pair"}
                 else (1, False)
                 if num.lower() in _ONE
                 or kind == "self"
-                or kind in {"his_death", "noun_died", "bare", "left_person", "verb_name"}
+                or kind
+                in {
+                    "his_death",
+                    "noun_died",
+                    "bare",
+                    "left_person",
+                    "verb_name",
+                    "to_death_name",
+                    "death_of_name",
+                    "verb_another",
+                }
                 else parse_number(num)
             )
             if parsed is None:
@@ -859,6 +937,16 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
                             estimated or item[1],
                             listed.start(),
                         )
+                elif (
+                    not prior
+                    and kind == "count"
+                    and num.lower() in {"a", "an"}
+                    and re.search(r"\bwere\b", m.group(0))
+                    and re.search(r"\band\s+$", text[: m.start("num")])
+                ):
+                    # "MCA Kibet Cheretei and a Jubilee MP hopeful were shot dead": one more
+                    # of the dead, named before "and"
+                    value += 1
                 more = _AS_WELL_AS.match(text, end)
                 extra = parse_number(more.group("num")) if more else None
                 if more and extra and not _HARM_OTHER.match(text, more.end()):
@@ -1194,13 +1282,16 @@ _SIDES = (
 )
 
 
-def side_of(text: str) -> str:
+def side_of(text: str, after: str = "") -> str:
     """The side ("state", "armed", "civilian") of the dead a fatality mention counts, or ""
-    when it does not say ("5 people", "several")."""
+    when it does not say ("5 people", "several"). A mention that ends on its number ("killed
+    3") names its dead in the words `after` it ("militants including a commander")."""
     nums = list(NUMBER_RE.finditer(text))
     if not nums:
         return ""
     rest = text[nums[-1].end() :]
+    if not rest.strip():
+        rest = after
     rest = re.sub(r"^\s+(?:(?:suspected|more|other|local|armed|alleged|of the)\s+)*", "", rest)[:40]
     for side, pattern in _SIDES:
         if pattern.match(rest):

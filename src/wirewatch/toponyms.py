@@ -288,6 +288,26 @@ US_STATES = {
     "Wis": "Wisconsin",
     "Wyo": "Wyoming",
 }
+# Canadian Press abbreviations of provinces and territories ("Kamloops, B.C.", "Red Deer,
+# Alta."), recognised with their dots as US_STATES are. "BC" is written bare as well ("BC
+# Hydro", "FrontCounter BC"); as an acronym, geoparse takes it only in a story that points to
+# Canada by other names (and never after a year: "500 BC").
+CA_PROVINCES = {
+    "BC": "British Columbia",
+    "Alta": "Alberta",
+    "Sask": "Saskatchewan",
+    "Man": "Manitoba",
+    "Ont": "Ontario",
+    "Que": "Quebec",
+    "NS": "Nova Scotia",
+    "NB": "New Brunswick",
+    "PEI": "Prince Edward Island",
+    "Nfld": "Newfoundland and Labrador",
+    "NL": "Newfoundland and Labrador",
+    "NWT": "Northwest Territories",
+}
+_BARE_PROVINCES = frozenset(["BC"])
+_YEAR_BEFORE = re.compile(r"\d\s*$")
 _MAX_RUN = 6  # longer capitalised runs are titles or organisations; only their parts are tried
 
 
@@ -537,6 +557,19 @@ def find_spans(sdoc: Doc, text: str, base: int, gaz: Gazetteer) -> tuple[list[Sp
                 c
                 for c in gaz.candidates(span.alias, False)
                 if c.place.country == "US" and c.place.feature_code == code
+            )
+            span.strong, span.label = True, "GPE"
+            return bool(span.cands)
+        if (
+            abbrev in CA_PROVINCES
+            and ("." in span.text or abbrev in _BARE_PROVINCES)
+            and not _YEAR_BEFORE.search(text, max(0, span.start - 3), span.start)
+        ):
+            span.alias = CA_PROVINCES[abbrev]
+            span.cands = tuple(
+                c
+                for c in gaz.candidates(span.alias, False)
+                if c.place.country == "CA" and c.place.feature_code == "ADM1"
             )
             span.strong, span.label = True, "GPE"
             return bool(span.cands)
