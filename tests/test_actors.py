@@ -679,6 +679,55 @@ def test_a_gang_counted_in_a_named_groups_members_is_that_group() -> None:
     )
 
 
+def test_groups_that_cross_borders_do_not_place_a_story() -> None:
+    from wirewatch.actors import actors_country, home_country
+
+    shabaab, police = find_actors("Suspected al Shabaab gunmen attacked a Kenyan police post")
+    assert home_country(shabaab) is None and home_country(police) == "KE"
+    assert actors_country([shabaab, police]) == "KE"
+    # With no other clue, the group's own country still names the story's.
+    assert actors_country(find_actors("Al Shabaab attacks police officers")) == "SO"
+    # Raiders from abroad never place the raid; a group of one country does.
+    assert actors_country(find_actors("Police battle Toposa raiders from Sudan")) is None
+    assert actors_country(find_actors("Taliban militants attacked a checkpoint")) == "AF"
+
+
+def test_one_person_named_by_a_demonym_is_a_civilian_of_that_country() -> None:
+    when = date(2020, 5, 5)
+    assert "Civilians (Palestine)" in _names(
+        "Israeli forces shot a Palestinian in Jenin", "IL", when
+    )
+    assert "Civilians (Palestine)" in _names("a woman was stabbed by a Palestinian.", "IL", when)
+    # A demonym before a noun is an adjective: no person of its own.
+    assert _names("protesters waved a Palestinian flag", "IL", when) == ["Protesters (Israel)"]
+
+
+def test_feuding_families_and_clans_are_a_communal_militia_anywhere() -> None:
+    from wirewatch.actors import local_name
+
+    text = "clashes broke out between two families in the camp"
+    assert local_name("Unidentified Armed Group (Lebanon)", 3, "LB", text, date(2020, 5, 8)) == (
+        "Unidentified Clan Militia (Lebanon)",
+        4,
+    )
+    assert local_name("Unidentified Armed Group (Syria)", 3, "SY", text, date(2020, 5, 8)) == (
+        "Unidentified Communal Militia (Syria)",
+        4,
+    )
+    text = "Clashes between rival clans; cattle stolen."
+    assert local_name("Unidentified Armed Group (Kenya)", 3, "KE", text, date(2010, 5, 8)) == (
+        "Unidentified Ethnic Militia (Kenya)",
+        4,
+    )
+    # A named side, or a story of no feud, keeps its name.
+    assert local_name("Al Shabaab", 2, "KE", text, date(2010, 5, 8)) == ("Al Shabaab", 2)
+    text = "gunmen attacked a family in the camp"
+    assert local_name("Unidentified Armed Group (Syria)", 3, "SY", text, date(2020, 5, 8)) == (
+        "Unidentified Armed Group (Syria)",
+        3,
+    )
+
+
 def test_national_armies_named_by_their_own_acronyms() -> None:
     when = date(2019, 5, 1)
     assert _names("KDF soldiers killed four militants", "KE", when)[0] == (

@@ -332,3 +332,12 @@ def test_arrests_made_days_after_the_riot_are_their_own_event() -> None:
         "2021-03-06",
     )
     assert [e.event_type for e in events] == ["Riots", "Strategic developments"]
+
+
+def test_dead_told_with_the_arrests_at_a_riot_are_the_riots() -> None:
+    (e,) = _events(
+        "On 3 March 2021, a mob threw stones at police officers and burnt tyres in Nakuru town. "
+        "Police arrested 12 people, two of whom died in custody.",
+        "2021-03-04",
+    )
+    assert e.event_type == "Riots"

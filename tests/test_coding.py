@@ -681,3 +681,56 @@ def test_a_charitys_food_aid_is_no_event() -> None:
 def test_returning_refugees_are_another_development() -> None:
     e = _one("On 9 May 2020, 210 Venezuelan migrants returned from Peru.", published="2020-05-10")
     assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Other")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 9 May 2018, a fist fight over a local political dispute broke out in Saclo.",
+            "Mob violence",
+        ),
+        (
+            "On 9 May 2018, residents stone two suspected robbers to death in Nchiru.",
+            "Mob violence",
+        ),
+        (
+            "On 9 May 2018, teachers went to the streets of Lokossa to claim their bonus.",
+            "Peaceful protest",
+        ),
+        ("On 9 May 2018, one dead in land dispute violence near Kitale.", "Attack"),
+    ],
+)
+def test_headline_and_plain_words_for_violence_and_protest(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub
+
+
+def test_a_partys_members_attacked_are_civilians() -> None:
+    e = _one("On 9 May 2018, Imbonerakure attacked and injured 2 CNL members in Muturirwa hill.")
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_an_armed_groups_members_killed_are_a_side() -> None:
+    e = _one("On 9 May 2018, soldiers killed three al-Shabaab members near Lamu.")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_partys_members_fighting_a_party_militia_riot() -> None:
+    e = _one("On 9 May 2018, Imbonerakure and CNL members fought one another in Kibonobono.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_a_rally_named_as_the_occasion_of_partisan_violence_is_not_its_protest() -> None:
+    e = _one(
+        "On 9 May 2018, members of Awami League assaulted the members of BNP in Burhanuddin "
+        "upazila, when BNP was staging a rally on foundation day of the party."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_a_protest_with_its_own_demand_that_is_attacked_stays_a_protest() -> None:
+    e = _one(
+        "On 9 May 2018, members of Chhatra League assaulted 20 students on campus in Savar, "
+        "when the students were staging a protest, demanding the eviction of outsiders."
+    )
+    assert e.event_type == "Protests"

@@ -245,6 +245,21 @@ def test_seat_of_unknown_population_is_a_town_of_the_story(gaz: Gazetteer) -> No
     assert harim is not None and harim.country == "SY" and harim.admin1 == "Idlib"
 
 
+def test_region_name_of_many_countries_needs_support(gaz: Gazetteer) -> None:
+    text = "On 21 October, residents of Utawala (Nairobi) barricaded the Eastern bypass."
+    assert not any(m.text == "Eastern" and m.place is not None for m in _run(text, gaz))
+
+
+def test_union_chain_puts_a_town_in_the_upazila_after_it(gaz: Gazetteer) -> None:
+    text = (
+        "On 25 January 2024, drivers killed a local leader in Jampur union, Sonargaon upazila "
+        "(Narayanganj, Dhaka), following an altercation."
+    )
+    found = _by_text(_run(text, gaz))
+    assert found["Jampur"].place is None  # not Jampur of Pakistan's Punjab
+    assert found["Sonargaon"].place is not None and found["Sonargaon"].place.country == "BD"
+
+
 def test_event_place_prefers_the_town_over_the_area_after_it(gaz: Gazetteer) -> None:
     from wirewatch.nlp import parse
     from wirewatch.placing import choose_place

@@ -611,3 +611,15 @@ def test_no_credible_dead(text: str) -> None:
 )
 def test_another_dead_and_headline_finds(text: str, number: int) -> None:
     assert sum(f.number for f in find_fatalities(text)) == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bus had collided with a motorcycle in a road traffic accident, killing two people.",
+        "Two people were killed in a road accident.",
+        "A mob attacked a man who had allegedly killed his father.",
+    ],
+)
+def test_deaths_by_mishap_or_in_the_victims_past_are_no_toll(text: str) -> None:
+    assert not find_fatalities(text)

@@ -2,7 +2,13 @@ from dataclasses import replace
 from datetime import date
 
 from wirewatch.models import Claim, Event, Evidence, Source
-from wirewatch.resolve import apportion, haversine_km, merge_into, merge_within_document
+from wirewatch.resolve import (
+    apportion,
+    haversine_km,
+    lend_toll,
+    merge_into,
+    merge_within_document,
+)
 
 
 def _event(
@@ -225,3 +231,24 @@ def test_another_sides_later_response_keeps_its_dead() -> None:
     # the force used on a riot is coded within the riot
     riot = replace(attack, event_type="Riots", sub_event_type="Violent demonstration")
     assert [e.fatalities for e in apportion([riot, response], text)] == [2, 2]
+
+
+def test_a_riot_takes_the_dead_of_the_force_used_on_it() -> None:
+    text = "Students clashed with police in Narsingdi. 2 people were killed."
+    riot = replace(
+        _event("r", "d"),
+        event_type="Riots",
+        sub_event_type="Violent demonstration",
+        evidence=(Evidence("d", 0, 42, text[:42], "event"),),
+    )
+    force = replace(
+        _event("f", "d", fatalities=2),
+        event_type="Protests",
+        sub_event_type="Excessive force against protesters",
+        evidence=(Evidence("d", 43, 64, text[43:], "event"),),
+    )
+    lent = lend_toll([riot, force], text)
+    assert [e.fatalities for e in lent] == [2, 2]
+    # A protest does not take the dead of another candidate.
+    peaceful = replace(riot, event_type="Protests", sub_event_type="Peaceful protest")
+    assert lend_toll([peaceful, force], text)[0].fatalities == 0

@@ -939,6 +939,17 @@ def home_country(mention: ActorMention) -> str | None:
     return mention.country
 
 
+def actors_country(actors: list[ActorMention]) -> str | None:
+    """The country a story's actors belong to most often, by `home_country`; only when none
+    has a home of its own, the country of the groups that cross borders (an Al Shabaab story
+    with no other clue is Somalia's)."""
+    homes = Counter(h for h in map(home_country, actors) if h)
+    if not homes:
+        # Raiders "from Sudan" came from there: they never place the raid.
+        homes = Counter(a.country for a in actors if a.country and a.kind != "militia")
+    return homes.most_common(1)[0][0] if homes else None
+
+
 def _community_word(name: str, iso2: str | None) -> str:
     """Where communities are clans (Somalia, Lebanon) or tribes (Yemen), ACLED names their
     militias "Hawadle Clan Militia", "Unidentified Tribal Militia (Yemen)"."""
@@ -1358,19 +1369,24 @@ def local_name(
     name: str | None, inter: int | None, country: str | None, text: str, when: date | None = None
 ) -> NamedSide:
     """ACLED's country conventions for an actor the text leaves unnamed (`actors.json`
-    `local_names`): in Mexico a body found bound and tortured is the work of an "Unidentified Gang
-    (Mexico)", in Brazil a drive-by execution of "Unidentified Gang and/or Police Militia"."""
+    `local_names`, "*" for every country): in Mexico a body found bound and tortured is the work
+    of an "Unidentified Gang (Mexico)", in Brazil a drive-by execution of "Unidentified Gang
+    and/or Police Militia"; anywhere, armed men of two feuding families are a communal militia."""
     cname = country_name(country)
     if name is None or cname is None:
         return name, inter
     for rule in ad.dictionary().get("local_names", []):
-        if country not in rule["in"] or not re.search(str(rule["when"]), text):
+        if not ({country, "*"} & set(rule["in"])) or not re.search(str(rule["when"]), text):
             continue
         for replaces in rule["replaces"]:
             pattern = re.escape(str(replaces).replace("{country}", cname))
             pattern = pattern.replace(re.escape("{period}"), r"\(\d{4}-(?:\d{4})?\)")
             if re.fullmatch(pattern, name):
-                new = str(rule["name"]).replace("{country}", cname)
+                group = _group_by_name().get(str(rule["name"]))
+                # A dictionary group's name keeps its own conventions: its renaming by date and
+                # the clan or tribal word of the country ("Unidentified Clan Militia (Lebanon)").
+                new = str(rule["name"]) if group is None else ad.group_name(group, when)
+                new = _community_word(new, country).replace("{country}", cname)
                 for key, prefix in (
                     ("{military}", "Military Forces"),
                     ("{police}", "Police Forces"),

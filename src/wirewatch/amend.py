@@ -283,12 +283,14 @@ def with_intervention(
     prev: Event, triggers: list[Trigger], fatal: list[Fatalities], doc: Document
 ) -> Event:
     """The protest becomes one with intervention, or with excessive force when people died; a
-    riot keeps its type and takes the arrests as its own evidence."""
+    riot keeps its type and takes the arrests as its own evidence, and any dead the clause
+    tells."""
     if prev.event_type == "Riots":
+        riot = add_fatalities(prev, fatal, doc) if fatal else prev
         return replace(
-            prev,
+            riot,
             evidence=(
-                *prev.evidence,
+                *riot.evidence,
                 *(
                     Evidence(doc.doc_id, t.start, t.end, t.text, "intervention")
                     for t in triggers

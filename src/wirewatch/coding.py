@@ -240,7 +240,10 @@ _PASSIVE = re.compile(
 # "by feuding youth", "by unidentified motorcycle-riding assailants" name who acted; "by attacking
 # local villagers" tells how.
 _BY_AGENT = re.compile(
-    r"(?<![-\w])by\s+(?:(?!(?:attack|kill|shoot|fir|target|burn|loot|abduct|beat|raid|storm)\w*ing\b)"
+    r"(?<![-\w])by\s+(?:(?!(?:attack|kill|shoot|fir|target|burn|loot|abduct|beat|raid|storm|"
+    r"assault|stabb|hack|club|ston|whipp|flogg|tortur|harass|chas|threaten|sett|throw|pelt|"
+    r"hurl|lynch|behead|execut|bomb|shell|invad|seiz|captur|detain|arrest|destroy|vandali[sz]|"
+    r"torch|injur|wound|hitt|open|us)\w*ing\b)"
     r"[\w-]+\s+){0,3}$"
 )
 
@@ -486,6 +489,7 @@ def _code_clause(
         )
         return
     triggers = [t for t in triggers if not _protest_as_context(t, clause)]
+    triggers = [t for t in triggers if not _others_protest(t, clause, triggers)]
     if any(t.family == "violent" for t in triggers):
         triggers = [t for t in triggers if not (t.cls == "riot" and _UNREST.fullmatch(t.text))]
     if not codable(triggers):
@@ -541,6 +545,34 @@ def _protest_as_context(t: Trigger, clause: Clause) -> bool:
     venue = re.match(r"(?:rall(?:y|ies)|procession|motorcade|meeting)", t.text, re.I)
     after = clause.text[t.end - clause.start : t.end - clause.start + 60]
     return bool(venue and _VENUE.search(before)) and not _DEMANDS.search(after)
+
+
+# A demonstration named after the violence as someone else's or as its occasion: "vandalized
+# the BNP office after demonstrators vandalized", "assaulted BNP members when BNP was staging a
+# rally", "for supporting ongoing student demonstrations", "on their way to join a demonstration".
+_OTHERS_PROTEST = re.compile(
+    r"(?:\bafter\s+(?:the\s+)?|\b(?:for\s+supporting|to\s+disrupt|returning\s+from|"
+    r"against\s+the)\s+(?:[\w-]+\s+){0,3}|"
+    r"\bon\s+(?:their|the|its|his|her)\s+way\s+to\s+(?:join\s+)?(?:[\w-]+\s+){0,3}|"
+    r"\bwhen\s+(?:[\w-]+\s+){1,4}(?:(?:was|were)\s+(?:staging|holding|organi[sz]ing|bringing out|"
+    r"taking out)|organi[sz]ed|held|staged)\s+(?:[\w-]+\s+){0,3})$",
+    re.I,
+)
+
+
+def _others_protest(t: Trigger, clause: Clause, triggers: list[Trigger]) -> bool:
+    """A demonstration told after the violence as its occasion or as another side's doing:
+    the violence is the event (ACLED's mob violence between partisans), not a riot of the
+    demonstrators."""
+    if t.cls != "protest" or not any(
+        v.cls in {"riot", "attack", "clash", "kill", "loot"} and v.end <= t.start for v in triggers
+    ):
+        return False
+    before = clause.text[max(0, t.start - clause.start - 70) : t.start - clause.start]
+    after = clause.text[t.end - clause.start : t.end - clause.start + 60]
+    # "when the students were staging a protest, demanding the eviction of": a demonstration
+    # with a demand of its own is the protest that was attacked.
+    return bool(_OTHERS_PROTEST.search(before)) and not _DEMANDS.search(after)
 
 
 def acts_after_grievance(before: str, t: Trigger) -> bool:
@@ -677,6 +709,21 @@ def _code_demonstration(
         ):
             # "One person was killed, and more houses were torched": a toll and burning told with
             # nobody doing them belong to the fight or raid told before, not to a new mob.
+            return None
+        if (
+            (arson or re.match(r"(?:threw|throw|hurl)", t.text, re.I))
+            and rioters is None
+            and classes & {"loot", "attack"}
+            and not (_CROWD.search(clause.text) or _MOB.search(clause.text))
+            and (
+                agent is None
+                or agent.armed
+                or (agent.kind == "civilian" and _ANYONE.fullmatch(agent.text.lower()))
+            )
+        ):
+            # "a vehicle was set on fire", "trucks were set on fire by a group of armed men",
+            # "a pair of people threw Molotov cocktails at a store": burning with no crowd told
+            # is property destruction (or an attack), not a riot.
             return None
         # Rioters with no demonstration to speak of: mob violence (ACLED's "Mob violence").
         victim = next(
@@ -1203,6 +1250,13 @@ def _code_violence(
         return Coded(
             "Riots", "Mob violence", "ASSAULT", main, unarmed[0], other, default_actor1="rioter"
         )
+    if main.cls == "clash" and not firearms and _party_men_against_militia(main, actors, clause):
+        # "Imbonerakure and CNL members fought one another": a party's members who fight a
+        # political militia with no guns are rioters (ACLED's mob violence), not a second side.
+        militia = next(a for a in actors if a.armed)
+        return Coded(
+            "Riots", "Mob violence", "ASSAULT", main, None, militia, default_actor1="rioter"
+        )
     if main.cls == "clash":
         mutual = re.search(
             r"\bexchange|\bbetween\b|\bencounter|\b(?:two|rival) groups\b|\beach other\b",
@@ -1247,7 +1301,9 @@ def _code_violence(
     if _UNARMED_STATUS.search(clause.text):
         victims_armed = military_target = False  # "an off-duty officer", "a former soldier"
     elif not victims_armed and agent is not None and agent.armed:
-        victims_armed = _other_armed_side(agent, patient, actors) or _armed_victims(main, clause)
+        victims_armed = _other_armed_side(agent, patient, actors) or _armed_victims(
+            main, clause, actors
+        )
         if agent.kind in {"police", "military"} and re.match(
             r"\W*(?:[\w-]+\s+){0,3}?(?:colleagues?|boss|superiors?|commanders?|comrades?)\b",
             clause.text[main.end - clause.start :],
@@ -1257,7 +1313,7 @@ def _code_violence(
     elif not victims_armed and agent is None and main.cls in {"kill", "attack"}:
         # "5-7 local policemen and 2 militia members were killed following attacks on check
         # points": armed men killed by no one named fell in a fight.
-        victims_armed = _armed_victims(main, clause)
+        victims_armed = _armed_victims(main, clause, actors)
     if victims_armed or (
         agent is not None
         and agent.armed
@@ -1464,7 +1520,28 @@ _OFFICER = re.compile(
 )
 
 
-def _armed_victims(main: Trigger, clause: Clause) -> bool:
+# A party's or a movement's people named by a word no actor covers: "CNL members".
+_PARTY_MEN = re.compile(
+    r"\b(?-i:[A-Z][\w-]*)\s+(?:members|supporters|activists|militants|partisans|cadres)\b", re.I
+)
+
+
+def _party_men_against_militia(main: Trigger, actors: list[ActorMention], clause: Clause) -> bool:
+    """One armed side, a political militia, told fighting a party's members whom no actor
+    names."""
+    armed = [a for a in actors if a.armed]
+    if len(armed) != 1 or armed[0].kind != "militia" or armed[0].inter != 3:
+        return False
+    rel = main.start - clause.start
+    window = clause.text[max(0, rel - 80) : rel + 80]
+    for m in _PARTY_MEN.finditer(window):
+        start = clause.start + max(0, rel - 80) + m.start()
+        if not any(a.start <= start < a.end for a in actors):
+            return True
+    return False
+
+
+def _armed_victims(main: Trigger, clause: Clause, actors: list[ActorMention]) -> bool:
     """Victims named by an armed trade ("security personnel were killed by a Taliban sniper",
     "gunned down two guards", "police killed three suspected robbers"): a fight, not an attack
     on civilians."""
@@ -1473,11 +1550,20 @@ def _armed_victims(main: Trigger, clause: Clause) -> bool:
     after = clause.text[main.end - clause.start : main.end - clause.start + 45]
     passive = _PASSIVE.search(clause.text[max(0, rel - 20) : main.end - clause.start])
     if passive or re.match(r"\s*(?:\w+\s+){0,2}by\b", after):
-        return bool(_ARMED_VICTIM.search(before.split(",")[-1]))
-    # The victims are the words right after the verb, not a place named after them ("assaulted
-    # a family in Kotwali police area").
-    lead = r"\W*(?:(?!(?:in|at|near|of|from|outside|inside)\b)[\w'-]+\W+){0,4}?"
-    return bool(re.match(lead + _ARMED_VICTIM.pattern, after, re.I))
+        found = _ARMED_VICTIM.search(before.split(",")[-1])
+    else:
+        # The victims are the words right after the verb, not a place named after them
+        # ("assaulted a family in Kotwali police area").
+        lead = r"\W*(?:(?!(?:in|at|near|of|from|outside|inside)\b)[\w'-]+\W+){0,4}?"
+        found = re.match(lead + _ARMED_VICTIM.pattern, after, re.I)
+    if found is None:
+        return False
+    group = re.search(r"(\w+) members$", found.group(0))
+    # "Mungiki members" are the armed group's men; "2 CNL members", a party's, are civilians
+    # unless the word names an armed side the clause knows.
+    return group is None or any(
+        a.armed and group.group(1).lower() in a.text.lower().split() for a in actors
+    )
 
 
 def _other_armed_side(
@@ -1553,7 +1639,11 @@ def local_convention(coded: Coded, country: str | None, text: str, after: str = 
         )
     if country not in lexicon.mob_violence_countries():
         return coded
-    if coded.sub_event_type not in _CONVENTION_SUBS:
+    arson = coded.sub_event_type == "Looting/property destruction" and bool(
+        re.match(r"(?:set|torch|burn|vandali|ransack)", coded.trigger.text, re.I)
+    )
+    if coded.sub_event_type not in _CONVENTION_SUBS and not arson:
+        # Burning and vandalism by unnamed hands are the same desks' mob violence.
         return coded
     if coded.event_type == "Explosions/Remote violence" and not _CRUDE_BOMB.search(text):
         return coded

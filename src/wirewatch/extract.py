@@ -14,7 +14,6 @@ import bisect
 import itertools
 import logging
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING
 from wirewatch import lexicon
 from wirewatch.actors import (
     ActorMention,
+    actors_country,
     associates,
     attack_owner,
     attributed,
@@ -252,8 +252,7 @@ class RuleEngine:
         doc_actors = [a for offset, sdoc in sdocs for a in find_actors(sdoc.text, offset)]
         # "The rebels" of a story are the rebel group it names first (usually in its lede).
         main_rebel = next((a.name for a in doc_actors if a.name and a.kind == "rebel"), None)
-        countries = Counter(h for h in map(home_country, doc_actors) if h)
-        actor_country = countries.most_common(1)[0][0] if countries else None
+        actor_country = actors_country(doc_actors)
         story = _Story(
             doc, resolved, sentences, focus, main_rebel, actor_country, country_clue(doc.text)
         )

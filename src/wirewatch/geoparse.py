@@ -121,11 +121,11 @@ def same_admin(admin: str | None, name: str) -> bool:
 
 
 # What may stand between a place and the larger area it lies in: "X, Y", "X (Y", "X (Y LGA, Z",
-# "X in Y", "Zap (Amadiya) region of Dahuk".
+# "X in Y", "Zap (Amadiya) region of Dahuk", "Jampur union, Sonargaon upazila (Narayanganj".
 _GAP = re.compile(
     r"^(?:[\s,(/]*(?:(?:lga|district|province|department|municipality|county|state|region|"
     r"governorate|division|city|town|village|area|upazila|tehsil|taluka|township|sub-county|"
-    r"subcounty|constituency|commune|raion|rayon)\b[\s,()]*)*|\s+in\s+(?:the\s+)?|"
+    r"subcounty|constituency|commune|raion|rayon|union|ward)\b[\s,()]*)*|\s+in\s+(?:the\s+)?|"
     r"\)?\s*(?:region|district|province|governorate|area)\s+of\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
@@ -346,7 +346,7 @@ def _score(
     total = sum(story.countries.values())
     alone = not (story.voters.get(p.country or "", set()) - {normalise(span.text)})
     if p.country and total > 0 and alone:
-        s -= ALONE_PENALTY  # the story points elsewhere and nothing else in it points to this country
+        s -= ALONE_PENALTY  # the story points elsewhere, and nothing else in it points here
     if p.country and total > 0 and not alone:  # (a name's own vote earns it nothing)
         share = story.countries.get(p.country, 0.0) / total
         s += 2.5 * share + (0.5 if story.countries.get(p.country, 0.0) else 0.0)
@@ -630,7 +630,12 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         return True  # "militants attacked Garba Tula", "entering Bekaa": a town of one country
         # only, as the object of a verb that takes places (a person's name rarely is one)
     if not known:  # only a big city under its own name stands without support from the story
-        if c.main and c.place.population >= 500000 and span.label != "PERSON":
+        if (
+            c.main
+            and c.place.population >= 500000
+            and span.label != "PERSON"
+            and (code != "ADM1" or _one_area(span))
+        ):  # ("the Eastern bypass" of a Kenyan story is no region of Ghana's or Zambia's)
             return True
         # ...or, in a story that points to no country at all, a sizeable town whose every exact
         # reading lies in one country ("Narok residents": only Kenya has a Narok).

@@ -173,7 +173,17 @@ _NOT_THIS = re.compile(
     r"arrested for|jailed for|sentenced for|(?:tried|attempted|attempting|threatened|"
     r"threatening|vowed|vowing|plann?(?:ed|ing)|plotting|plot|conspiring|failed|seeking|sought|"
     r"wanting|wanted|intending|intended|aiming|aimed|in order|so as) to|"
-    r"attempt to|intent to|bid to|for|(?:tries|try|trying) to|nearly|almost)\s+$",
+    r"attempt to|intent to|bid to|for|(?:tries|try|trying) to|nearly|almost|"
+    # "a mob attacked a man who had allegedly killed his father": the victim's past
+    r"(?:who|whom) had(?:\s+(?:allegedly|reportedly|earlier|previously))?)\s+$",
+    re.I,
+)
+# "collided with a motorcycle in a road traffic accident, killing two people", "died in a road
+# accident": deaths by mishap, no victims of political violence.
+_ACCIDENT_BEFORE = re.compile(r"\b(?:accident|collision|collided)\b[^.;]{0,12}$", re.I)
+_ACCIDENT_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|after|during|following)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:accident|collision|stampede)\b",
     re.I,
 )
 # "died from coronavirus": no victim of political violence.
@@ -683,6 +693,8 @@ def _keep(kind: str, m: re.Match[str], num: str, text: str) -> bool:
     before = text[max(0, m.start() - 40) : m.start()]
     if _NATURAL_RE.match(text, m.end()):
         return False  # "died from coronavirus"
+    if _ACCIDENT_BEFORE.search(before) or _ACCIDENT_AFTER.match(text, m.end()):
+        return False  # "in a road traffic accident, killing two people"
     if _ESCAPED.search(text[m.start("num") : m.end()]):
         return False  # "four officers escaped death", "a man was nearly lynched"
     if _ANIMALS.match(text, m.end("num")):
@@ -990,7 +1002,7 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
     ]
     if not found:
         passive = _passive(text, offset) or _them(text, offset) or _they(text, offset)
-        if passive is not None:
+        if passive is not None and not _ACCIDENT_AFTER.match(text, passive.end - offset):
             found.append(passive)
     # "the director was killed along with his programmes coordinator": one more of the dead.
     found = [

@@ -346,14 +346,23 @@ def _answers(donor: Event, event: Event) -> bool:
     )
 
 
+def _force_on(donor: Event, event: Event) -> bool:
+    """Is the donor the force used on the riot ("students clashed with police. 2 people were
+    killed" read as force against protesters)? ACLED codes that force, and its dead, within
+    the riot."""
+    return (
+        event.event_type == "Riots" and donor.sub_event_type == "Excessive force against protesters"
+    )
+
+
 def lend_toll(events: list[Event], text: str) -> list[Event]:
     """A story's one happening often comes out as two candidates of different types: the
     clause that tells the fight or the strike, and the clause that tells its dead ("fired
     mortars at the positions. A civilian woman was killed", "a prison riot ... 2 prisoners were
     killed in a fight"). ACLED codes the happening once, with its dead, under whichever type its
     coder chose; the candidates of that paragraph and that day that count no dead take the
-    dead of those that do, so that each candidate is a whole reading of the happening. A
-    protest does not take them (its own dead come with the force used on it), nor does an
+    dead of those that do, so that each candidate is a whole reading of the happening (a riot
+    takes those of the force used on it). A protest does not take them (its own dead come with the force used on it), nor does an
     event ACLED codes without dead; a figure by convention ("several killed") is lent to none,
     being no count of anyone's dead."""
     if _CODED_APART.search(text):
@@ -373,7 +382,7 @@ def lend_toll(events: list[Event], text: str) -> list[Event]:
             and not d.fatalities_estimated
             and paras[j] == paras[i]
             and d.event_date == event.event_date
-            and _carries_dead(d)
+            and (_carries_dead(d) or _force_on(d, event))
             and not _set_off(d, text)
             and not _answers(d, event)
         ]
