@@ -10,6 +10,7 @@ def _names(text: str, country: str = "SY", when: date = date(2024, 12, 2)) -> li
 def test_named_groups_and_aliases_normalise() -> None:
     assert "HTS: Hayat Tahrir al Sham" in _names("HTS fighters entered the town")
     assert "Syrian National Army" in _names("Turkish-backed rebels seized the town")
+    assert "Dan Na Ambassagou" in _names("Dan Na Ambassagou militiamen attacked a village", "ML")
 
 
 def test_backers_are_kept() -> None:
@@ -412,6 +413,9 @@ def test_a_desk_that_names_the_state_first_swaps_the_pair() -> None:
     assert state_first(shabaab, police, battle, "KE", when) == (police, shabaab)
     # Not outside the desk's years, its country, or for violence against civilians.
     assert state_first(shabaab, police, battle, "KE", date(2019, 5, 5)) == (shabaab, police)
+    mungiki = ("Mungiki Militia", 3)
+    assert state_first(mungiki, police, battle, "KE", date(2009, 6, 1)) == (police, mungiki)
+    assert state_first(mungiki, police, battle, "KE", date(2011, 6, 1)) == (mungiki, police)
     assert state_first(shabaab, police, battle, "SO", when) == (shabaab, police)
     civilians = ("Civilians (Kenya)", 7)
     attack = "Violence against civilians"
@@ -812,3 +816,63 @@ def test_groups_fighting_under_a_foreign_operation_are_the_operation() -> None:
     assert _names("opposition rebels looted properties near OPS positions", "SY")[0] == (
         "Opposition Rebels (Syria)"
     )
+
+
+def test_foreigners_named_by_nationality_do_not_place_a_story() -> None:
+    from wirewatch.actors import actors_country, country_named
+
+    assert country_named("A Saudi Arabian diplomat was attacked by gangsters.") is None
+    assert country_named("Two Chinese nationals were kidnapped by gunmen.") is None
+    assert country_named("Kenyan nurses held demonstrations.") == "KE"
+    assert actors_country(find_actors("Two Chinese nationals were kidnapped by gunmen.")) is None
+    assert actors_country(find_actors("Afghan civilians were killed by gunmen.")) == "AF"
+
+
+def test_a_country_before_by_is_no_actor_s_nationality() -> None:
+    found = find_actors("A man was killed in Somalia by members of Al Shabaab.")
+    assert [a.text for a in found if a.kind == "civilian"] == ["man"]
+    assert find_actors("Kenyan riot police dispersed protesters")[0].country == "KE"
+
+
+def test_a_single_officer_is_the_police() -> None:
+    assert [a.kind for a in find_actors("An officer was shot dead by gunmen.")] == [
+        "police",
+        "rebel",
+    ]
+    assert find_actors("A policewoman was killed by unknown gunmen.")[0].kind == "police"
+
+
+def test_a_group_s_members_are_the_group() -> None:
+    found = find_actors("Mungiki gang members killed two people.")
+    assert [a.name for a in found] == ["Mungiki Militia", None]
+    (shabaab,) = [a for a in find_actors("Police shot two al Shabaab members dead.") if a.name]
+    assert shabaab.text == "al Shabaab members"
+
+
+def test_an_office_named_officer_is_not_the_police() -> None:
+    assert find_actors("Voters rioted when the Presiding Officer censored the media.") == []
+    assert [a.kind for a in find_actors("residents assaulted a customs officer")] == [
+        "civilian",
+        "police",
+    ]
+
+
+def test_mayi_mayi_factions_are_named_inside_the_family() -> None:
+    when = date(2020, 5, 1)
+    assert _names("Mai-Mai fighters attacked the police", "CD", when)[0] == "Mayi Mayi Militia"
+    (lukoba, _) = _names("Raia Mutomboki-Lukoba militiamen abducted 5 civilians", "CD", when)
+    assert lukoba == "Mayi Mayi Militia (Raia Mutomboki-Lukoba)"
+    assert _names("Raia Mutomboki fighters looted a village", "CD", when)[0] == (
+        "Mayi Mayi Militia (Raia Mutomboki)"
+    )
+
+
+def test_boko_haram_takes_the_name_acled_gave_it_on_the_day() -> None:
+    text = "Boko Haram raided a village"
+    assert _names(text, "CM", date(2016, 6, 23))[0] == "Boko Haram - Wilayat Gharb Ifriqiyyah"
+    assert _names(text, "CM", date(2018, 1, 1))[0].startswith("Boko Haram - Jamaatu")
+    assert _names(text, "NG", date(2020, 5, 4))[0].startswith("Islamic State (West Africa) and/or")
+
+
+def test_los_zetas_take_acled_s_name() -> None:
+    assert _names("Los Zetas gunmen clashed with the police", "MX")[0] == "Los Zetas Gang"

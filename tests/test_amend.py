@@ -341,3 +341,40 @@ def test_dead_told_with_the_arrests_at_a_riot_are_the_riots() -> None:
         "2021-03-04",
     )
     assert e.event_type == "Riots"
+
+
+def test_a_death_the_demonstration_led_to_is_its_toll() -> None:
+    events = _events(
+        "On 12 March 2021, demonstrators threw stones at police in Srinagar over the killing of "
+        "a local commander, leading to the death of one demonstrator.",
+        "2021-03-13",
+    )
+    assert max(e.fatalities for e in events) == 1
+
+
+def test_the_death_a_demonstration_is_about_is_not_its_toll() -> None:
+    events = _events(
+        "On 12 March 2021, residents protested peacefully in Srinagar over the death of a "
+        "local student.",
+        "2021-03-13",
+    )
+    assert all(e.fatalities == 0 for e in events)
+
+
+def test_protesters_shot_dead_by_police_are_the_protests_dead() -> None:
+    (e,) = _events(
+        "On 16 January 2008, protesters demonstrated at the port of Mombasa. One protester was "
+        "shot dead by police.",
+        "2008-01-17",
+    )
+    assert e.sub_event_type == "Excessive force against protesters"
+    assert e.fatalities == 1
+
+
+def test_protesters_who_kill_are_no_force_used_on_them() -> None:
+    events = _events(
+        "On 16 January 2008, protesters demonstrated at the port of Mombasa. Protesters killed "
+        "a police officer.",
+        "2008-01-17",
+    )
+    assert all(e.sub_event_type != "Excessive force against protesters" for e in events)

@@ -734,3 +734,143 @@ def test_a_protest_with_its_own_demand_that_is_attacked_stays_a_protest() -> Non
         "when the students were staging a protest, demanding the eviction of outsiders."
     )
     assert e.event_type == "Protests"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2020, in Irati, federal police forces seized 1,7 tons of marijuana hidden in a bus.",
+        "On 4 May 2020, in Petrolina, military police forces dismantled a cocaine lab.",
+        "On 4 May 2020, in Freire, three tractors of a logging company were set on fire by a group "
+        "of four armed men.",
+        "On 4 May 2020, in Reni, a car of a town councillor was set on fire.",
+    ],
+)
+def test_seizures_and_burnings_with_no_crowd_are_property_destruction(text: str) -> None:
+    subs = {e.sub_event_type for e in extract(text, published="2020-05-05") if e.event_type}
+    assert "Looting/property destruction" in subs
+    assert "Mob violence" not in subs
+
+
+def test_residents_who_burn_a_house_are_a_mob() -> None:
+    e = _one("On 9 May 2018, residents set fire to the house of a suspected witch in Kisii.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_arson_by_unnamed_hands_is_mob_violence_where_the_desk_codes_it_so() -> None:
+    e = _one(
+        "On 16 November 2023, unidentified men set fire to a vehicle in Sylhet city (Sylhet "
+        "Sadar, Sylhet).",
+        published="2023-11-17",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 1 February 2020, Israeli forces fired live bullets at two Palestinians near Hebron.",
+        "On 1 February 2020, Israeli forces fired tear gas canisters at farmers near Khan Younis.",
+        "On 1 February 2020, Israeli forces chased youths in Nablus and fired rubber bullets at "
+        "them.",
+    ],
+)
+def test_firing_at_people_is_an_attack(text: str) -> None:
+    e = _one(text, published="2020-02-02")
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_firing_at_positions_stays_a_fight() -> None:
+    subs = {
+        e.sub_event_type
+        for e in extract(
+            "On 1 February 2020, Houthi forces fired at army positions in Taiz.",
+            published="2020-02-02",
+        )
+        if e.event_type
+    }
+    assert "Attack" not in subs
+
+
+def test_an_arrest_raid_is_no_attack_of_its_own() -> None:
+    events = extract(
+        "On 1 February 2020, during an arrest raid in Jericho, Israeli forces shot a man.",
+        published="2020-02-02",
+    )
+    attacks = [e for e in events if e.event_type == "Violence against civilians"]
+    assert attacks
+    assert "Armed clash" not in {e.sub_event_type for e in events}
+    assert attacks[0].actor1 is not None and "Israel" in attacks[0].actor1
+
+
+def test_an_attack_from_a_militia_names_its_agent() -> None:
+    e = _one(
+        "On 1 February 2020, three people were killed in Narok in an attack from suspected "
+        "Maasai militia.",
+        published="2020-02-02",
+    )
+    assert e.actor1 is not None and "Maasai" in e.actor1
+
+
+def test_a_parenthesis_does_not_end_the_clause() -> None:
+    e = _one(
+        "On 1 February 2020, at least 4 people (including 1 journalist who was reporting) as well "
+        "as 2 policemen were killed in Bamako, when a demonstration against the president turned "
+        "violent.",
+        published="2020-02-02",
+    )
+    assert e.sub_event_type == "Violent demonstration"
+    assert e.fatalities == 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Demonstrators destroy a waste plant and injured a journalist while protesting against "
+        "the plant's emissions.",
+        "On 1 February 2020, residents of Malanville burnt a customs post to demonstrate over the "
+        "arrest of a suspected smuggler.",
+        "On 1 February 2020, demonstrators set ablaze the house of a local chief in Kisii.",
+    ],
+)
+def test_demonstrators_who_destroy_or_burn_riot(text: str) -> None:
+    subs = [e.sub_event_type for e in extract(text, published="2020-02-02") if e.event_type]
+    assert subs and subs[0] == "Violent demonstration"
+
+
+def test_a_crowd_fight_is_mob_violence_where_the_desk_codes_it_so() -> None:
+    e = _one(
+        "On 3 March 2021, herders and farmers fought with sticks over a grazing field in Nikki "
+        "(Nikki, Borgou).",
+        published="2021-03-04",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+    assert e.actor1 == "Rioters (Benin)"
+
+
+def test_a_killing_by_an_armed_group_stays_an_attack_there() -> None:
+    e = _one(
+        "On 3 March 2021, an unidentified armed group killed a herder near Kandi (Kandi, Alibori).",
+        published="2021-03-04",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_a_crowd_fight_with_guns_is_no_mob() -> None:
+    subs = {
+        e.sub_event_type
+        for e in extract(
+            "On 3 March 2021, herders and farmers clashed with guns in Nikki (Nikki, Borgou).",
+            published="2021-03-04",
+        )
+        if e.event_type
+    }
+    assert "Mob violence" not in subs
+
+
+def test_the_people_dispersed_and_their_protest_are_one_event() -> None:
+    e = _one(
+        "On 8 May 2020, police used tear gas to disperse traders who were protesting in Kisumu.",
+        published="2020-05-09",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")

@@ -685,3 +685,21 @@ def test_the_head_of_a_longer_name_is_not_an_alternate_names_region(gaz: Gazette
     text = "Drones struck a depot in Coast of Zzyxaba overnight."
     coast = _by_text(_run(text, gaz)).get("Coast")
     assert coast is None or coast.place is None  # not Tanzania's Pwani ("Coast" region)
+
+
+def test_the_first_known_name_of_a_chain_is_the_area(gaz: Gazetteer) -> None:
+    text = (
+        "Supporters of two candidates clashed in Durgapur upazila (Sujanagar, Pabna, Rajshahi), "
+        "over electoral rivalry."
+    )
+    durgapur = _by_text(_run(text, gaz)).get("Durgapur")
+    # (the Indian city is not in Pabna: the gazetteer's lack of Sujanagar does not hide that)
+    assert durgapur is None or durgapur.place is None or durgapur.place.country == "BD"
+
+
+def test_a_people_named_after_its_homeland_is_no_place(gaz: Gazetteer) -> None:
+    text = "Armed youths attacked a village occupied by Kisii and Kikuyu people."
+    found = _by_text(_run(text, gaz))
+    assert all(m.place is None for m in found.values())
+    there = _by_text(_run("Armed youths attacked a village in Kikuyu on Monday.", gaz))
+    assert there["Kikuyu"].place is not None and there["Kikuyu"].place.country == "KE"

@@ -623,3 +623,27 @@ def test_another_dead_and_headline_finds(text: str, number: int) -> None:
 )
 def test_deaths_by_mishap_or_in_the_victims_past_are_no_toll(text: str) -> None:
     assert not find_fatalities(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("A shoot-out broke out and two suspects died.", 2),
+        ("A gun battle ensued and 4 militants were killed.", 4),
+        ("A police officer and two soldiers were killed.", 3),
+    ],
+)
+def test_an_article_naming_the_fight_counts_no_dead(text: str, number: int) -> None:
+    assert sum(f.number for f in find_fatalities(text, 0)) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Four members were shot, hacked and decapitated by gunmen.", 4),
+        ("Three men were kidnapped, tortured and killed.", 3),
+        ("Three men were shot, stabbed or wounded.", 0),
+    ],
+)
+def test_harm_told_before_the_death_keeps_the_count(text: str, number: int) -> None:
+    assert sum(f.number for f in find_fatalities(text, 0)) == number

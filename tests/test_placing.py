@@ -188,3 +188,60 @@ def test_a_country_backing_a_faction_is_not_the_place(gaz: Gazetteer) -> None:
     text = "Gunmen fired on a vehicle of a Turkey backed faction near Azaz."
     chosen = _choose(text, "fired", gaz)
     assert chosen is None or chosen.text != "Turkey"
+
+
+def test_the_town_a_body_is_named_after_yields_to_where_it_met(gaz: Gazetteer) -> None:
+    text = (
+        "On 5 May 2020, employees of Chattogram City Corporation staged a protest in Bogra city "
+        "demanding their salaries."
+    )
+    chosen = _choose(text, "protest", gaz)
+    assert chosen is not None and chosen.text == "Bogra"
+
+
+def test_a_body_named_after_its_town_still_places_an_event_nothing_else_places(
+    gaz: Gazetteer,
+) -> None:
+    text = "On 5 May 2020, students of Dhaka University staged a protest on the campus."
+    chosen = _choose(text, "protest", gaz)
+    assert chosen is not None and chosen.text == "Dhaka"
+
+
+def test_the_last_word_of_a_longer_name_gives_no_country(gaz: Gazetteer) -> None:
+    import importlib
+
+    extract = importlib.import_module("wirewatch.extract")
+    text = "Gunmen killed two miners near Karbonit Mine. Residents of Narok fled."
+    mine = text.index("Mine")
+    narok = text.index("Narok")
+    unplaced = [
+        PlaceMention("t", mine, mine + 4, "Mine", None),
+        PlaceMention("t", narok, narok + 5, "Narok", None),
+    ]
+    # "Mine" (a Japanese town) is part of the mine's name and casts no vote against Narok's Kenya
+    assert extract._unanimous_country(unplaced, gaz, text) == "KE"
+    assert extract._unanimous_country(unplaced[:1], gaz, text) is None
+
+
+def test_the_place_a_coder_says_was_used_is_the_place(gaz: Gazetteer) -> None:
+    text = (
+        "On 19 November, a woman was killed at Lira trading centre near the border between West "
+        "Pokot and Elgeyo-Marakwet (coordinates for Kapenguria, West Pokot, used)."
+    )
+    chosen = _choose(text, "killed", gaz)
+    assert chosen is not None and chosen.text == "Kapenguria"
+
+
+def test_a_country_raiders_came_from_is_not_the_place(gaz: Gazetteer) -> None:
+    text = "Five people were killed by suspected Merrile bandits from neighbouring Ethiopia."
+    chosen = _choose(text, "killed", gaz)
+    assert chosen is None or chosen.text != "Ethiopia"
+
+
+def test_a_foreign_mission_says_nothing_of_the_country() -> None:
+    from wirewatch.placing import without_missions
+
+    text = "Protesters stormed the British High Commission and the Embassy of Israel in Amman."
+    blanked = without_missions(text)
+    assert "British" not in blanked and "Israel" not in blanked and "Amman" in blanked
+    assert len(blanked) == len(text)  # offsets stay where they were

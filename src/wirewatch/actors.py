@@ -65,7 +65,8 @@ ROLE_WORDS: dict[str, list[str]] = {
         "police",
         "policem[ae]n",
         "police officers?",
-        "officers",
+        "officers?",
+        "policewom[ae]n",
         "cops",
         "constables?",
         "riot police",
@@ -380,10 +381,20 @@ def country_named(text: str) -> str | None:
         for m in _named_pattern().finditer(text)
         if not _RAIDERS_FROM.search(text, max(0, m.start() - 120), m.start())
         and not _RAIDERS.match(text, m.end())
+        and not _FOREIGNERS.match(text, m.end())
     }
     return named.pop() if len(named) == 1 else None
 
 
+# "Chinese nationals", "an Italian missionary", "the British High Commission": foreigners, their
+# missions and firms are where a story happens to them, not where they come from.
+_FOREIGN_NOUNS = (
+    r"(?:nationals?|citizens?|diplomats?|tourists?|missionar(?:y|ies)|expatriates?|embassy|"
+    r"Embassy|[Hh]igh [Cc]ommission|consulate|investors?|company|firm|envoy|ambassador|"
+    r"aid workers?|engineers?)"
+)
+_FOREIGNERS = re.compile(rf"\s+(?:[a-z-]+\s+)?{_FOREIGN_NOUNS}\b")
+_FOREIGNER = re.compile(rf"\b{_FOREIGN_NOUNS}$")
 # "Toposa raiders from Sudan", "Ethiopian raiders": the country raiders cross a border from is
 # where they come from, not where the raid is; `country_named` leaves it out.
 _RAIDER_WORDS = (
@@ -453,10 +464,14 @@ def _role_pattern() -> re.Pattern[str]:
     for kind, words in ROLE_WORDS.items():
         alternatives.append(f"(?P<{kind}>" + "|".join(sorted(words, key=len, reverse=True)) + ")")
     adjectives = "|".join(sorted((re.escape(d) for d in demonyms()), key=len, reverse=True))
+    # Up to two words may stand between the adjective and the role ("Kenyan riot police"), but
+    # never a preposition: "killed in Somalia by members of Al Shabaab" names no Somali members.
     return re.compile(
         r"(?:\b(?P<adj>"
         + adjectives
-        + r")(?:'s)?\s+(?:[a-z-]+\s+){0,2}?)?\b(?:"
+        + r")(?:'s)?\s+"
+        + r"(?:(?!(?:by|of|in|at|on|from|to|with|for|near|as|the)\s)[a-z-]+\s+){0,2}?)?"
+        + r"\b(?:"
         + "|".join(alternatives)
         + r")\b",
         re.IGNORECASE,
@@ -593,11 +608,20 @@ def _backers(sentence: str, start: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+_MEMBERSHIP = [
+    r"(?:sect\s+|gang\s+|party\s+)?(?:members?|adherents|supporters|loyalists|operatives|cadres)",
+    r"sect",
+    r"gangs?",
+]
+
+
 @functools.lru_cache(maxsize=1)
 def _trailing_role() -> re.Pattern[str]:
     """An armed role noun right after a group's name ("LNA forces", "GNA air force", "Houthi
-    fighters"): it is part of the group's mention, not a second, unnamed actor."""
-    words = [w for k in ("military", "police", "rebel") for w in ROLE_WORDS[k]]
+    fighters"): it is part of the group's mention, not a second, unnamed actor. So are the
+    words that name its membership ("Al Shabaab members", "Mungiki sect", "Mungiki gang"): the
+    members are the group, not a crowd of civilians or a second, unnamed gang."""
+    words = [w for k in ("military", "police", "rebel") for w in ROLE_WORDS[k]] + _MEMBERSHIP
     alternation = "|".join(sorted(words, key=len, reverse=True))
     return re.compile(r"(?:'s)?[\s-]+(?:" + alternation + r")\b", re.I)
 
@@ -608,6 +632,8 @@ _STRIKE = re.compile(r"\b(?:air force|jets|warplanes?|artillery)\b", re.I)
 _JURISDICTION = re.compile(r"\s+(?:station\s+)?(?:area|limits|jurisdiction)\b", re.I)
 # "MS-13 members", "RSS members": a named organisation the dictionary lacks is no crowd of civilians.
 _ORG_BEFORE = re.compile(r"\b(?:[A-Z][\w-]*[A-Z0-9]|[A-Z]{2,})[\w-]*\s+$")
+_FACTION = re.compile(r"-(?P<faction>[A-Z][a-z]+)\b")
+_TITLE_BEFORE = re.compile(r"\b(?!(?:An?|The|One)\s)[A-Z][\w-]*\s+$")
 _ANTI = re.compile(r"\banti-?\s?$", re.I)
 
 
@@ -622,6 +648,13 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
         if group is None or _ANTI.search(sentence, 0, m.start()):
             continue
         end = m.end()
+        name = str(group["name"])
+        faction = _FACTION.match(sentence, end) if group.get("factions") else None
+        if faction is not None:
+            # ACLED names a faction inside its family's brackets: "Raia Mutomboki-Lukoba" is
+            # "Mayi Mayi Militia (Raia Mutomboki-Lukoba)".
+            end = faction.end()
+            name = f"{name[:-1]}-{faction.group('faction')})"
         tail = _trailing_role().match(sentence, end)
         if tail is not None and _STRIKE.search(tail.group(0)):
             # "LNA air force targeted...": the words name the strike, the event's trigger; they are
@@ -635,7 +668,7 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
                 offset + end,
                 sentence[m.start() : end],
                 group["kind"],
-                group["name"],
+                name,
                 group["inter"],
                 None if "{country}" in group["name"] else group["country"],
                 _backers(sentence, m.start()),
@@ -724,6 +757,12 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
         if free(m.start(), m.end()):
             kind = next(k for k in ROLE_WORDS if m.group(k))
             if kind == "police" and _JURISDICTION.match(sentence, m.end()):
+                continue
+            capitalised = m.group(0) == "Officer" and m.start() > 0
+            if m.group(0) in {"officer", "Officer"} and (
+                capitalised or _TITLE_BEFORE.search(sentence, 0, m.start())
+            ):
+                # "the Presiding Officer", "an ODM officer": an office, not the police.
                 continue
             if (
                 kind == "civilian"
@@ -926,11 +965,12 @@ def _group_by_name() -> dict[str, dict[str, Any]]:
 def home_country(mention: ActorMention) -> str | None:
     """The country an actor places a story in that names no place: its own, unless it is a
     group that fights across borders (`actors.json` `operates_in`: Al Shabaab raids Kenya as
-    well as Somalia) or a community's militia whose home the text gives ("Toposa raiders from
-    Sudan" raid Kenya). Those tell who fought, not where: Kenyan police in an Al Shabaab story
-    stay Kenya's."""
+    well as Somalia), a community's militia whose home the text gives ("Toposa raiders from
+    Sudan" raid Kenya), or foreigners named by their nationality ("Chinese nationals"). Those
+    tell who fought, not where: Kenyan police in an Al Shabaab story stay Kenya's."""
     if mention.name is None:
-        return mention.country
+        # "Chinese nationals" kidnapped in a Nigerian note are Nigeria's story, not China's.
+        return None if _FOREIGNER.search(mention.text) else mention.country
     group = _group_by_name().get(mention.name)
     if group is not None and len(group.get("operates_in", [])) > 1:
         return None
@@ -946,7 +986,11 @@ def actors_country(actors: list[ActorMention]) -> str | None:
     homes = Counter(h for h in map(home_country, actors) if h)
     if not homes:
         # Raiders "from Sudan" came from there: they never place the raid.
-        homes = Counter(a.country for a in actors if a.country and a.kind != "militia")
+        homes = Counter(
+            a.country
+            for a in actors
+            if a.country and a.kind != "militia" and not _FOREIGNER.search(a.text)
+        )
     return homes.most_common(1)[0][0] if homes else None
 
 

@@ -246,9 +246,41 @@ def intervenes(triggers: list[Trigger], prev: Event, text: str) -> bool:
         prev.event_type == "Protests"
         and bool(triggers)
         and all(t.cls in _INTERVENTION_CLASSES for t in triggers)
-        and any(t.cls in {"intervention", "arrest", "excessive"} for t in triggers)
-        and (bool(_CROWD_OR_FORCES.search(text)) or counted_arrests(text))
+        and (
+            (
+                any(t.cls in {"intervention", "arrest", "excessive"} for t in triggers)
+                and (bool(_CROWD_OR_FORCES.search(text)) or counted_arrests(text))
+            )
+            # "One protester was shot dead by police": the force used on the protest just
+            # told, not an attack of its own.
+            or _forces_kill_protesters(triggers, text)
+        )
     )
+
+
+def _forces_kill_protesters(triggers: list[Trigger], text: str) -> bool:
+    """ "Police shot dead one protester", "a protester was shot dead by police": the protesters
+    are the dead and the forces the killers ("Protesters killed a police officer" is a riot)."""
+    kill = next((t for t in triggers if t.cls == "kill"), None)
+    if kill is None or not _FORCES_WORD.search(text):
+        return False
+    at = text.lower().find(kill.text.lower())
+    if at < 0:
+        return False
+    victims_after = _PROTESTER_WORD.search(text, at)
+    passive = _PROTESTER_WORD.search(text, 0, at) and _BY_FORCES.search(text, at)
+    return bool(victims_after or passive)
+
+
+_FORCES_WORD = re.compile(
+    r"\b(?:police\w*|security forces|troops|soldiers|gendarm\w*|riot police|army)\b", re.I
+)
+_BY_FORCES = re.compile(
+    r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:police\w*|security forces|troops|soldiers|"
+    r"gendarm\w*|army)\b",
+    re.I,
+)
+_PROTESTER_WORD = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|marchers?)\b", re.I)
 
 
 # "One woman was arrested.", "Several arrests were made.", "26 arrested for violating the

@@ -85,7 +85,7 @@ _OFFENSIVE = re.compile(
 _DEMONSTRATING = re.compile(
     r"\b(?:demonstrat\w*|(?<!anti-)riot(?:ed|ers|ing|s)?(?![- ]police)|demand\w*|denounc\w*|barricad\w*|burn\w* (?:\w+ )?(?:tyres|tires)|"
     r"block\w* (?:the |a |several )?(?:roads?|streets?|highway|entrance)|in protest|protest\w*|unrest|"
-    r"placards|banners|(?:post-?election|electoral|election-related|election) violence)\b",
+    r"placards|banners|dispers\w*|(?:post-?election|electoral|election-related|election) violence)\b",
     re.I,
 )
 # Election violence named beside a killing or a fight is its backdrop ("hacked to death during the
@@ -245,6 +245,8 @@ _BY_AGENT = re.compile(
     r"hurl|lynch|behead|execut|bomb|shell|invad|seiz|captur|detain|arrest|destroy|vandali[sz]|"
     r"torch|injur|wound|hitt|open|us)\w*ing\b)"
     r"[\w-]+\s+){0,3}$"
+    # "in an attack from suspected Maasai militia": who the attack came from acted.
+    r"|\b(?:attacks?|raids?|ambush(?:es)?|assaults?)\s+from\s+(?:[\w-]+\s+){0,2}$"
 )
 
 
@@ -272,9 +274,22 @@ class Coded:
     default_actor1: str | None = None  # "military", "rebel", "police", "protester", "rioter"
 
 
+_DISPERSED = re.compile(r"\bdispers(?:e|ed|es|ing)\b", re.I)
+
+
 def clauses(text: str, start: int, s_idx: int, para: int) -> Iterator[Clause]:
+    """A parenthesis is an aside ("4 people (including 1 journalist who was reporting) were
+    killed"): a "who" or ";" inside it does not end the clause around it. The people the police
+    disperse are told in the "who" clause after ("dispersed 180 laborers, who demanded to go
+    home"): that clause is the same event."""
     pos = 0
     for m in _CLAUSE_SPLIT.finditer(text):
+        if text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
+            continue
+        if re.match(r",?\s*who", m.group(0) + text[m.end() :], re.I) and _DISPERSED.search(
+            text, pos, m.start()
+        ):
+            continue
         if m.start() - pos > 3:
             yield Clause(start + pos, start + m.start(), text[pos : m.start()], s_idx, para)
         pos = m.end()
@@ -715,6 +730,9 @@ def _code_demonstration(
             and rioters is None
             and classes & {"loot", "attack"}
             and not (_CROWD.search(clause.text) or _MOB.search(clause.text))
+            and not re.search(
+                r"\b(?:group|number|crowd|band)s? of (?!(?:\w+ )?armed)", clause.text, re.I
+            )
             and (
                 agent is None
                 or agent.armed
@@ -1588,6 +1606,35 @@ _ORGANISED = re.compile(
 _GUNMEN = re.compile(
     r"\b(?:shot|shoot\w*|gunm[ae]n|opened fire|firearms?|pistols?|gunshots?)\b", re.I
 )
+# Words that make the hands behind a fight an armed group's or a community militia's, not a crowd's.
+_UNKNOWN_HANDS = re.compile(
+    r"\b(?:armed|unidentified|unknown|suspected|(?:inter-?)?communal)\b", re.I
+)
+
+
+_FARMERS = re.compile(r"\b(?:farmers|agriculturalists|cultivators)\b", re.I)
+_HERDERS = re.compile(r"\b(?:herders|herdsm[ae]n|pastoralists|cattle (?:breeders|herders))\b", re.I)
+
+
+def _crowd_fight(coded: Coded, text: str) -> bool:
+    """A fight ("farmers and pastoralists clashed") or a beating ("assaulted and wounded a
+    farmer") by unorganised people with no firearm, no armed group and no state side."""
+    if coded.sub_event_type not in {"Armed clash", "Attack"}:
+        return False
+    if not (coded.trigger.cls == "clash" or _BEATING.match(coded.trigger.text)):
+        return False
+    if _FIREARMS.search(text) or _ORGANISED.search(text) or _UNKNOWN_HANDS.search(text):
+        return False
+    if coded.trigger.cls == "clash" and _FARMERS.search(text) and _HERDERS.search(text):
+        # A fight between farmers and herders is the farmer-herder conflict ACLED codes as a
+        # clash between communal militias, crude weapons or not.
+        return False
+    return not any(
+        a is not None and (a.name is not None or a.kind in {"military", "police", "external"})
+        for a in (coded.actor1, coded.actor2)
+    )
+
+
 _CONVENTION_SUBS = frozenset({"Attack", "Armed clash", "Remote explosive/landmine/IED", "Grenade"})
 
 
@@ -1635,6 +1682,17 @@ def local_convention(coded: Coded, country: str | None, text: str, after: str = 
             sub_event_type="Violent demonstration",
             plover="PROTEST",
             actor1=actor,
+            default_actor1="rioter",
+        )
+    if country in lexicon.crowd_fight_mob_countries() and _crowd_fight(coded, text):
+        victim = coded.actor2 if coded.actor2 is not coded.actor1 else None
+        return replace(
+            coded,
+            event_type="Riots",
+            sub_event_type="Mob violence",
+            plover="ASSAULT",
+            actor1=None,
+            actor2=victim,
             default_actor1="rioter",
         )
     if country not in lexicon.mob_violence_countries():

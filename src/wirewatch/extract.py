@@ -95,7 +95,13 @@ from wirewatch.numbers import (
     pronoun_toll,
     says_no_deaths,
 )
-from wirewatch.placing import choose_place, event_place, unnamed_place
+from wirewatch.placing import (
+    choose_place,
+    event_place,
+    from_abroad,
+    unnamed_place,
+    without_missions,
+)
 from wirewatch.resolve import apportion, merge_within_document
 
 if TYPE_CHECKING:
@@ -237,9 +243,10 @@ class RuleEngine:
             mentions.extend(geoparse(doc, sdoc, gaz, offset=offset))
         resolved = [m for m in mentions if m.place is not None]
         focus = (
-            focus_country(mentions)
+            # (a country raiders came "from" is not the story's)
+            focus_country(m for m in mentions if not from_abroad(m, doc.text))
             or (gaz.country_code(doc.dateline) if doc.dateline else None)
-            or _unanimous_country(mentions, gaz)
+            or _unanimous_country(mentions, gaz, doc.text)
         )
         ref = doc.published
         paragraphs = [m.start() for m in re.finditer(r"\n\s*\n", doc.text)]
@@ -528,7 +535,7 @@ class RuleEngine:
             country = (
                 focus
                 or clue
-                or country_hint(doc.text)
+                or country_hint(without_missions(doc.text))
                 or next((h for h in map(home_country, actors) if h), story.actor_country)
             )
             chosen = self.gazetteer.country(country) if country else None
@@ -709,9 +716,19 @@ def _toll_of(
     return [
         f
         for f in fatal
-        if not _CAUSE.search(text[max(start, f.start - 60) : f.end])
+        if (
+            # "over the death of militant X, leading to the death of one demonstrator": what
+            # the event led to is its own toll, whatever cause was told just before.
+            _LED_TO.search(text, max(start, f.start - 30), f.start)
+            or not _CAUSE.search(text[max(start, f.start - 60) : f.end])
+        )
         and not grievance(text, start, f)
     ]
+
+
+_LED_TO = re.compile(
+    r"\b(?:result(?:ing|ed)? in|led to|leading to|caus(?:ing|ed))\s+(?:the\s+)?$", re.I
+)
 
 
 def _nearest_date(
@@ -770,17 +787,34 @@ def _actor_name(
     return canonical(mention, country, when)
 
 
-def _unanimous_country(mentions: list[PlaceMention], gaz: Gazetteer) -> str | None:
+def _unanimous_country(mentions: list[PlaceMention], gaz: Gazetteer, text: str) -> str | None:
     """When no place could be placed, the country that every exact reading of the story's
     unplaced names agrees on ("residents of Narok": only Kenya has a Narok). It gives actors
-    their country; the event is still not put at any of those places."""
+    their country; the event is still not put at any of those places. A word that is only the
+    end or the start of a longer name ("near Karbonit Mine", "Mine" being a Japanese town) is
+    no reading of that name."""
     countries: set[str] = set()
     for mention in mentions:
         if mention.place is not None or not mention.text[:1].isupper():
             continue
+        if _LONGER_BEFORE.search(text, 0, mention.start) or _LONGER_AFTER.match(text, mention.end):
+            continue
         readings = [c.place.country for c in gaz.candidates(mention.text, loose=False)]
         countries.update(c for c in readings if c)
     return countries.pop() if len(countries) == 1 else None
+
+
+# A capitalised word joined to a name by a space or a hyphen makes it part of a longer one
+# (a sentence's first word, "On", "In", stands alone; "Narok County", "North Kivu" are still
+# the place's own names).
+_LONGER_BEFORE = re.compile(
+    r"(?<![.!?]\s)\b(?!(?:On|In|At|Near|The|From|Of|North|South|East|West|Upper|Lower)\b)"
+    r"[A-Z][\w'’]*[ -]$"
+)
+_LONGER_AFTER = re.compile(
+    r"[ -](?!(?:County|District|Province|State|Region|Division|Town|City|Village|Ward|Sub)\b)"
+    r"[A-Z][\w'’]*"
+)
 
 
 def _default_date(doc: Document) -> date | None:

@@ -1161,7 +1161,10 @@ def _resolve_all(
     mentions: list[PlaceMention] = []
     for i, span in enumerate(spans):
         texts = [spans[j].alias or spans[j].text for j in follow[i]]
-        area = spans[follow[i][0]] if follow[i] else None
+        # "Durgapur upazila (Sujanagar, Pabna, Rajshahi)": a name the gazetteer lacks says
+        # nothing of the area; the first of the chain it knows does.
+        known = [j for j in follow[i] if spans[j].cands]
+        area = spans[(known or follow[i])[0]] if follow[i] else None
         mention = _resolve(doc, span, story, ranked, gaz, texts, before[i], area)
         if (mention is None or mention.place is None) and span.alt:
             parts = [_resolve(doc, p, story, ranked, gaz, texts, before[i], area) for p in span.alt]

@@ -105,6 +105,14 @@ def road_block_riot_countries() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def crowd_fight_mob_countries() -> frozenset[str]:
+    """Countries whose desks code fights and beatings by unorganised people with no firearm as mob
+    violence (see the `conventions` note in `triggers.json`)."""
+    conventions: dict[str, Any] = _load("triggers.json").get("conventions", {})
+    return frozenset(str(c) for c in conventions.get("crowd_fight_mob_countries", []))
+
+
+@functools.lru_cache(maxsize=1)
 def _compiled() -> re.Pattern[str]:
     """One alternation with a named group per class, so a sentence is scanned once."""
     classes: dict[str, list[str]] = _load("triggers.json")["classes"]

@@ -109,8 +109,8 @@ NUMBER_RE = re.compile(r"\b" + _QUANT + r"\b", re.I)
 # protest a killing", "unknown group kills two").
 _DEATH = (
     r"(?:killed|dead|died|dies|die|dying|deaths?|fatalit(?:y|ies)|lives|slain|"
-    r"massacred|executed|beheaded|lynched|murdered|shot dead|gunned down|bodies|corpses|"
-    r"perished|drowned|succumbed|"
+    r"massacred|executed|beheaded|decapitated|lynched|murdered|shot dead|gunned down|bodies|"
+    r"corpses|perished|drowned|succumbed|"
     r"KIA|"
     r"(?:stoned|burnt|burned|charred|hacked|stabbed|beaten|clubbed) to death|"
     r"fatally (?:assaulted|shot|stabbed|wounded|injured|beaten|attacked|hit))"
@@ -437,11 +437,12 @@ _PASSIVE = re.compile(
     r"later|also|subsequently|all|both)\s+)?(?:(?:kidnapped|abducted|captured|tortured|"
     r"attacked|ambushed|shot|stabbed|beaten|robbed|raped|hit|struck|assaulted|hacked)"
     r"(?:\s+by\s+(?:[\w'’-]+\s+){1,4}?)?"
-    r"\s*(?:,\s*and|,|and)\s+)?(?:shot dead|shot and killed|"
+    # "were shot, hacked and decapitated": the harm told before the death, one or two verbs
+    r"\s*(?:,\s*and|,|and)\s+){0,2}(?:shot dead|shot and killed|"
     r"(?:shot|stabbed|hit|wounded|injured|beaten|attacked) and (?:later\s+)?died|"
     r"killed|murdered|gunned down|"
-    r"executed|lynched|beheaded|assassinated|found dead|(?:stoned|hacked|stabbed|burnt|burned|"
-    r"beaten|clubbed|charred|tortured) to death|fatally (?:assaulted|shot|stabbed|beaten|attacked))"
+    r"executed|lynched|beheaded|decapitated|assassinated|found dead|(?:stoned|hacked|stabbed|"
+    r"burnt|burned|beaten|clubbed|charred|tortured) to death|fatally (?:assaulted|shot|stabbed|beaten|attacked))"
     r"\b(?!,?\s+(?:\w+\s+)?or\s+(?:wounded|injured|captured))",
     re.I,
 )
@@ -600,6 +601,14 @@ _PEOPLE_AFTER = re.compile(
 )
 # "3 local policemen, 2 pro-government militia members, and 1 soldier were killed": the
 # groups listed before the one the death word follows.
+# The words before "and" tell what happened, not a first group of the dead.
+_EVENT_GROUP = re.compile(
+    r"(?:an?\s+(?:[\w'’-]+\s+)?(?:shoot-?outs?|clash(?:es)?|fight(?:ing)?|gun-?fights?|"
+    r"fire-?fights?|exchanges?|attacks?|confrontations?|battles?|skirmish(?:es)?|explosions?|"
+    r"blasts?|raids?|ambush(?:es)?|operations?|riots?|brawls?)\b|"
+    r".*\b(?:broke out|erupted|ensued|occurred|took place|happened)\b)",
+    re.I,
+)
 _LIST_BEFORE = re.compile(
     r"\b" + _QUANT + r"(?:\s+(?:\([^()]{0,60}\)|(?!(?:and|or)\b)[\w'’-]+)){1,4}?,\s+$",
     re.I,
@@ -925,6 +934,8 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
                     prior
                     and extra
                     and not _HARM_OTHER.search(group)
+                    # "A shoot-out broke out and two suspects died": "a" names the fight
+                    and not _EVENT_GROUP.match(group)
                     # "25 houses were burned and two people were killed": a clause of its
                     # own, not a group of the dead
                     and not re.search(r"\b(?:were|was|have been|had been)\b", group)

@@ -86,6 +86,34 @@ _CUE_WORDS = frozenset(
         "march april may june july august september october november december",
     )
 )
+# A body named after its town ("Chattogram City Corporation", "Dhaka University"): "of" before
+# it says whose members someone are, not where.
+_OF_ORG = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+_ORG_AFTER = re.compile(
+    r"\s+(?:City\s+Corporation|Municipal\s+Corporation|Corporation|University|College|"
+    r"Polytechnic|Institute|Hospital|Council|Municipality|Press\s+Club|Bar\s+Association|"
+    r"Chamber|Union|Company|Board)\b"
+)
+# A coder's word on the place an event was put at: "coded to Panchagarh", "coordinates for
+# the county capital of Marsabit town used", "(assumed to be Abadam LGA, Borno)".
+_CODED_AS = re.compile(
+    r"\b(?:coordinates\s+(?:for|of)|coded\s+(?:as|to|at)|assumed\s+to\s+be(?:\s+in)?)\s+"
+    r"(?:(?:the|state|county|district|provincial|capital|headquarters|town|city|of)\s+){0,5}$",
+    re.I,
+)
+_FROM = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|across\s+the\s+border\s+in\s+)?$",
+    re.I,
+)
+# A country's mission abroad: "the US Embassy", "the British High Commission", "the Embassy
+# of Israel" stand in another country.
+_MISSION_WORDS = r"(?:[Ee]mbassy|[Hh]igh\s+[Cc]ommission|[Cc]onsulate(?:\s+[Gg]eneral)?|[Mm]ission)"
+_MISSION_AFTER = re.compile(rf"\s+{_MISSION_WORDS}\b")
+_MISSION_BEFORE = re.compile(rf"\b{_MISSION_WORDS}\s+(?:of|to)\s+(?:the\s+)?$")
+MISSION = re.compile(
+    rf"\b(?:[A-Z][\w.]*\s+){{1,2}}{_MISSION_WORDS}\b|\b{_MISSION_WORDS}\s+(?:of|to)\s+"
+    r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
+)
 _NON_LOCATIVE = re.compile(r"\b(?:with|from|to|against|by|for)\s+(?:the\s+)?$", re.I)
 
 
@@ -106,6 +134,9 @@ def choose_place(
         street = _STREET.match(base_text, p.end - base_start) is not None
         if street:
             pass  # "at Dhaka-Tangail highway, Gazipur city": the cue is the road's, not the town's
+        elif _OF_ORG.search(before) and _ORG_AFTER.match(base_text, p.end - base_start):
+            pass  # "employees of Chattogram City Corporation staged a protest in Bogra city":
+            # whose staff they are, not where they are
         elif _LOCATIVE.search(before) or _PAREN_LOCATIVE.search(before):
             s += 1.0
         elif _NON_LOCATIVE.search(before):
@@ -178,6 +209,8 @@ def choose_place(
         after = text[p.end - start : p.end - start + 12]
         if re.search(r"\bby\s+(?:the\s+)?$", text[max(0, p.start - start - 8) : p.start - start]):
             return False  # "launched by Russia": an agent, not a place
+        if from_abroad(dataclasses.replace(p, start=p.start - start), text):
+            return False  # "raiders from Sudan": where they came from
         if _ECONOMY.match(text, p.end - start) or _ACTOR_NAME.match(text, p.end - start):
             return False
         return (
@@ -197,6 +230,9 @@ def choose_place(
         after = _NAME_AFTER.match(text, p.end - start)
         return any(m is not None and m.group(1).lower() not in _CUE_WORDS for m in (before, after))
 
+    coded = _coded_place(places, sentences, usable)
+    if coded is not None:
+        return coded
     own = [p for p in places if start <= p.start < end]
     if own:
         first, text = sentences[sentence][0], str(sentences[sentence][2].text)
@@ -223,6 +259,47 @@ def choose_place(
         if near:
             return max(near, key=lambda p: score(p, text, s_start))
     return _elsewhere(trigger_start, places, sentences, usable, score)
+
+
+def from_abroad(mention: PlaceMention, text: str) -> bool:
+    """Whether a country is named as where someone came from ("Merrile bandits from
+    neighbouring Ethiopia", "fighters crossed from Iraq") or as the owner of a mission ("the US
+    Embassy"): the raid, the protest, happened elsewhere, so that country is neither the
+    event's place nor the story's own."""
+    if mention.place is None or not (mention.place.feature_code or "").startswith("PCL"):
+        return False
+    return (
+        _FROM.search(text, max(0, mention.start - 40), mention.start) is not None
+        or _MISSION_AFTER.match(text, mention.end) is not None
+        or _MISSION_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
+    )
+
+
+def without_missions(text: str) -> str:
+    """The text with its foreign missions blanked out ("stormed the British High Commission"
+    happened in the host country, not in Britain), for guessing the country of a story that
+    names no place."""
+    return MISSION.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _coded_place(
+    places: list[PlaceMention],
+    sentences: Sequence[tuple[int, int, Span]],
+    usable: Callable[[PlaceMention, str, int], bool],
+) -> PlaceMention | None:
+    """The place a coder's note says its events were put at ("(coded as Birnin Gwari LGA,
+    Kaduna)", "(coordinates for Kapenguria, West Pokot, used)"): where the event happened is
+    a village the note also names but no gazetteer holds, so the coder chose this one."""
+    for s_start, s_end, sent in sentences:
+        text = str(sent.text)
+        for p in places:
+            if (
+                s_start <= p.start < s_end
+                and _CODED_AS.search(text, max(0, p.start - s_start - 60), p.start - s_start)
+                and usable(p, text, s_start)
+            ):
+                return p
+    return None
 
 
 def _outside_region(p: PlaceMention, places: list[PlaceMention], start: int, end: int) -> bool:

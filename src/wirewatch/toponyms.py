@@ -149,6 +149,13 @@ _DWELLERS = frozenset(
         "marketplace",
     ]
 )
+# Nouns after a name that make it a people's, not a place's: "Kisii and Kikuyu people", "Garre
+# clansmen" (but "in Kikuyu tribe land" keeps its cue; "the Ohio community" is a town's, so
+# "community" says nothing).
+_PEOPLE = re.compile(
+    r"(?:(?:,|\s+and)\s+[A-Z][\w'’-]*)*\s+"
+    r"(?:people|tribe|tribes|tribesmen|clan|clans|clansmen|ethnic\s+group)\b"
+)
 DIRECTIONS = re.compile(
     r"^(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\b|^(?:central|rural)\b",
     re.IGNORECASE,
@@ -404,6 +411,13 @@ def add_cues(span: Span, text: str) -> None:
     span.near |= before.endswith(NEAR_BEFORE)
 
 
+def _a_people(span: Span, text: str) -> bool:
+    """Whether a name is a people's ("Kikuyu people"), with no cue that makes it a place."""
+    return bool(_PEOPLE.match(text, span.end)) and not _LOCATIVE.search(
+        text[max(0, span.start - 30) : span.start]
+    )
+
+
 def loose_ok(span: Span) -> bool:
     """Loose keys only for names that look like transliterations, never acronyms or short words."""
     letters = [ch for ch in span.text if ch.isalpha()]
@@ -578,6 +592,8 @@ def find_spans(sdoc: Doc, text: str, base: int, gaz: Gazetteer) -> tuple[list[Sp
             if not _SPONSOR.match(text, span.end):  # "Saudi-led coalition airstrikes in Al
                 demonyms.append(iso)  # Jawf": the sponsor's country is not the story's
             return True
+        if _a_people(span, text):
+            return False  # "Kisii and Kikuyu people", "the Turkana community": a people
         span.cands = gaz.candidates(span.text, False)
         return bool(span.cands)
 
@@ -666,7 +682,7 @@ def find_spans(sdoc: Doc, text: str, base: int, gaz: Gazetteer) -> tuple[list[Sp
             continue
         parts = _parts(sdoc, run, base, strong, label, whole_or_cut)
         whole = make_span(text, start, end, strong, label)
-        if whole is not None and loose_ok(whole) and len(run) <= 4:
+        if whole is not None and loose_ok(whole) and len(run) <= 4 and not _a_people(whole, text):
             whole.cands = gaz.candidates(whole.text, True)
         if whole is not None and (whole.cands or (strong and not parts)):
             whole.alt = parts  # its exact parts stand in if the loose match is rejected
