@@ -378,3 +378,50 @@ def test_protesters_who_kill_are_no_force_used_on_them() -> None:
         "2008-01-17",
     )
     assert all(e.sub_event_type != "Excessive force against protesters" for e in events)
+
+
+def test_a_crowd_that_kills_turns_its_protest_into_a_riot() -> None:
+    (e,) = _events(
+        "On 2 May 2021, students protested in Nakuru over school fees. The protesters killed a "
+        "police officer.",
+        "2021-05-03",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+    assert e.fatalities == 1
+
+
+def test_protesters_killed_by_police_do_not_make_a_riot() -> None:
+    events = _events(
+        "On 2 May 2021, students protested in Nakuru over school fees. Two protesters were "
+        "killed by police.",
+        "2021-05-03",
+    )
+    assert all(e.event_type != "Riots" for e in events)
+
+
+def test_the_forces_fight_after_an_attack_is_an_event_of_its_own() -> None:
+    events = _events(
+        "On 2 May 2021, bandits attacked a village in Zamfara, killing five villagers. The bandits "
+        "later clashed with police reservists, and three bandits were killed.",
+        "2021-05-03",
+    )
+    kinds = {(e.sub_event_type, e.fatalities) for e in events}
+    assert kinds == {("Attack", 5), ("Armed clash", 3)}
+
+
+def test_a_killing_after_a_clash_stays_the_clashs_toll() -> None:
+    (e,) = _events(
+        "On 2 May 2021, armed men clashed with police in Zamfara. 1 person was killed by police "
+        "gunfire.",
+        "2021-05-03",
+    )
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 1)
+
+
+def test_a_relative_clause_on_the_crowd_tells_its_violence() -> None:
+    (e,) = _events(
+        "Hawkers protested in Meru town against new levies. Police dispersed the protestors, who "
+        "lit fires along the road.",
+        "2021-05-03",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")

@@ -874,3 +874,17 @@ def test_the_people_dispersed_and_their_protest_are_one_event() -> None:
         published="2020-05-09",
     )
     assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+@pytest.mark.parametrize(
+    ("text", "riot"),
+    [
+        ("Students of a secondary school barricade a road in protest.", True),
+        ("Traders barricade the main highway to protest new taxes.", True),
+        ("Police erected a barricade on the road to stop protesters marching.", False),
+    ],
+)
+def test_a_crowd_barricading_a_road_riots_in_any_tense(text: str, riot: bool) -> None:
+    """ACLED's codebook names road-blocking with barricades as rioting; notes often use the
+    present tense, and a police barricade is no act of the crowd's."""
+    assert any(t.cls == "riot" for t in find_triggers(text)) is riot

@@ -218,3 +218,23 @@ def test_country_points_follow_geonames_where_countryinfo_strays(gaz: Gazetteer)
     libya = gaz.country("Libya")
     assert libya is not None and abs(libya.latitude - 28.0) < 0.5
     assert abs(libya.longitude - 17.0) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("spelling", "stored"),
+    [("Thi Qar", "Dhi Qar"), ("Thamar", "Dhamar"), ("Wassit", "Wasit")],
+)
+def test_th_for_dh_and_doubled_consonants_find_the_region(
+    gaz: Gazetteer, spelling: str, stored: str
+) -> None:
+    """English spellings write Arabic dhal as "th" and double consonants the stored name has once."""
+    want = {c.place.geonameid for c in gaz.candidates(stored) if c.place.feature_code == "ADM1"}
+    got = gaz.candidates(spelling)
+    assert want, stored
+    assert want & {c.place.geonameid for c in got}
+    assert not any(c.exact for c in got)  # found loosely: ranking still weighs context
+
+
+def test_final_double_letter_is_not_collapsed(gaz: Gazetteer) -> None:
+    """ "UConn" is an abbreviation, not a misspelling of a town "Ucon"."""
+    assert gaz.candidates("UConn") == ()

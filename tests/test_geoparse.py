@@ -703,3 +703,28 @@ def test_a_people_named_after_its_homeland_is_no_place(gaz: Gazetteer) -> None:
     assert all(m.place is None for m in found.values())
     there = _by_text(_run("Armed youths attacked a village in Kikuyu on Monday.", gaz))
     assert there["Kikuyu"].place is not None and there["Kikuyu"].place.country == "KE"
+
+
+def test_a_province_named_for_two_places_is_one_region(gaz: Gazetteer) -> None:
+    """ "Kohgiluyeh and Boyer-Ahmad province" is one province, not a town and a stray name."""
+    found = _by_text(
+        _run("Protesters gathered in Yasuj in Kohgiluyeh and Boyer-Ahmad province.", gaz)
+    )
+    region = found.get("Kohgiluyeh and Boyer-Ahmad")
+    assert region is not None and region.place is not None
+    assert (region.place.country, region.place.feature_code) == ("IR", "ADM1")
+
+
+def test_two_provinces_joined_by_and_stay_two(gaz: Gazetteer) -> None:
+    found = _by_text(_run("Jets struck targets in Idlib and Hama provinces.", gaz))
+    assert "Idlib" in found and "Hama" in found
+
+
+def test_english_spellings_of_iraqi_provinces_are_placed(gaz: Gazetteer) -> None:
+    found = _by_text(
+        _run("Gunmen killed two men in Thi Qar province and a bomb hit Wassit province.", gaz)
+    )
+    for name in ("Thi Qar", "Wassit"):
+        m = found.get(name)
+        assert m is not None and m.place is not None, name
+        assert (m.place.country, m.place.feature_code) == ("IQ", "ADM1")

@@ -57,6 +57,7 @@ def continues(event: Event, prev: Event, coded: Coded) -> bool:
         and event.actor1 in {prev.actor1, prev.actor2}
         and coded.trigger.cls in {"kill", "attack", "clash"}
         and not _FIGHT_BACK.search(event.notes)
+        and not _new_fight(event, prev, coded)
         and here
     ):
         # "Armed men clashed with police. 1 person was killed by police gunfire", "They
@@ -73,6 +74,19 @@ def continues(event: Event, prev: Event, coded: Coded) -> bool:
     if not (same_kind or toll):
         return False
     return here
+
+
+def _new_fight(event: Event, prev: Event, coded: Coded) -> bool:
+    """ "Bandits attacked the village, killing five. The bandits later clashed with police
+    reservists": a fight with a side the event just told did not have is a new event (ACLED
+    codes the attack and the forces' response as two rows, each with its own dead)."""
+    return (
+        coded.trigger.cls == "clash"
+        and event.event_type == "Battles"
+        and prev.event_type != "Battles"
+        and event.actor2 is not None
+        and event.actor2 not in {prev.actor1, prev.actor2}
+    )
 
 
 def _among_dead(event: Event, actor: ActorMention) -> bool:
@@ -95,20 +109,45 @@ _VIOLENT_TYPES = frozenset(
 _INTERVENTION_CLASSES = frozenset({"intervention", "arrest", "excessive", "kill", "attack"})
 
 
-def turns_violent(triggers: list[Trigger], prev: Event, text: str = "") -> bool:
+def turns_violent(triggers: list[Trigger], prev: Event, text: str = "", lead: str = "") -> bool:
     """A sentence that tells the protest just reported turned violent ("They clashed with
-    police", "The students burnt their dorm", "looting the shop"). A relative clause ("demanding
-    the arrest of those *who set fire* to the crops") tells of someone else."""
-    if re.match(r"\s*(?:who|which|whose)\b", text, re.I) or prev.event_type != "Protests":
+    police", "The students burnt their dorm", "looting the shop", "The protesters killed a
+    police officer"). A relative clause ("demanding the arrest of those *who set fire* to the
+    crops") tells of someone else, unless it hangs on the crowd itself (`lead`, the sentence's
+    words before the clause: "police fired on demonstrators *who pelted stones*")."""
+    if prev.event_type != "Protests":
+        return False
+    if re.match(r"\s*(?:who|which|whose)\b", text, re.I) and not _CROWD_END.search(lead):
         return False
     return any(
-        t.cls in {"riot", "clash", "loot"}
+        (t.cls in {"riot", "clash", "loot"} or _crowd_kills(t, text))
         and not _negated(t, text)
         and not _forces_act(t, text)
         and not _backdrop(t, text)
         and not _symbolic(t, text)
         for t in triggers
     )
+
+
+# "police fired on demonstrators, who": the relative clause tells of the crowd.
+_CROWD_END = re.compile(
+    r"\b(?:crowds?|protesters|protestors|demonstrators|rioters|mobs?|youths|students)\W*$", re.I
+)
+# "The protesters killed a police officer", "demonstrators lynched a policeman": the crowd, as
+# the killing's subject, makes the protest a riot. A passive ("protesters were killed") or a
+# crowd after the verb is the crowd as victim, which is for `intervenes` to judge.
+_CROWD_SUBJECT = re.compile(
+    r"\b(?:protesters|protestors|demonstrators|rioters|mobs?|crowds?)\s+(?:\w+ly\s+|then\s+|"
+    r"also\s+|allegedly\s+|reportedly\s+)?$",
+    re.I,
+)
+
+
+def _crowd_kills(trigger: Trigger, text: str) -> bool:
+    if trigger.cls not in {"kill", "attack"}:
+        return False
+    before = _before(trigger, text)
+    return before is not None and bool(_CROWD_SUBJECT.search(before[-60:]))
 
 
 # "after the intense protests and riots in the prisons the previous week": violence told as

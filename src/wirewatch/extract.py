@@ -305,7 +305,10 @@ class RuleEngine:
                     doc.text, clause.start, clause.end
                 )
                 prev_idx = last_event.get(para)
-                if prev_idx is not None and turns_violent(triggers, events[prev_idx], clause.text):
+                lead = text[: clause.start - s_start]
+                if prev_idx is not None and turns_violent(
+                    triggers, events[prev_idx], clause.text, lead
+                ):
                     riot = as_riot(events[prev_idx], triggers, doc)
                     # "The demonstrators lynched a police officer": the riot's own dead.
                     toll = _toll_of(

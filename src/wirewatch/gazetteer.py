@@ -82,6 +82,7 @@ _DIGRAPHS = (
 _SINGLE = str.maketrans({"q": "k", "c": "k", "x": "k"})
 _VOWELS = re.compile(r"[aeiouyw]")
 _DOUBLES = re.compile(r"(.)\1+")
+_GEMINATE = re.compile(r"([b-df-hj-np-tv-z])\1(?=[aeiou])")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -106,6 +107,19 @@ def loose_key(name: str) -> str:
     text = _DOUBLES.sub(r"\1", text.translate(_SINGLE))
     text = _DOUBLES.sub(r"\1", _VOWELS.sub("", text))
     return text if len(text) >= 3 else ""
+
+
+def _loose_variants(name: str) -> list[str]:
+    """The loose key, and the key with "th" read as "dh" where the name has one.
+
+    Arabic dhal is written "dh", "th" and "z" ("Dhi Qar", "Thi Qar"); the stored key merges
+    "dh" into "d" and "th" into "t", so a "th" spelling of a "dh" name needs a second key."""
+    keys = [k for k in (loose_key(name),) if k]
+    if "th" in normalise(name):
+        alt = loose_key(normalise(name).replace("th", "dh"))
+        if alt and alt not in keys:
+            keys.append(alt)
+    return keys
 
 
 # Loose matches less alike than this are dropped: "Bou Kamal"/"Abu Kamal" score 0.88,
@@ -237,14 +251,22 @@ class Gazetteer:
                 "SELECT place, 0 FROM names WHERE key = ? ORDER BY place", (" ".join(words[1:]),)
             ).fetchall()
         if not rows and loose:
-            lkey = loose_key(name)
-            if lkey:
+            for lkey in _loose_variants(name):
                 for pid, spelling in self._conn.execute(
                     "SELECT place, name FROM loose WHERE key = ? ORDER BY place", (lkey,)
                 ):
                     alike[pid] = max(alike.get(pid, 0.0), spelling_similarity(name, spelling))
-                rows = [(pid, 0) for pid, sim in alike.items() if sim >= MIN_SIMILARITY]
-                exact = False
+            single = _GEMINATE.sub(r"\1", key)
+            if single != key:
+                # "Wassit", "Kirkkuk": a doubled consonant (Arabic shadda) is the commonest
+                # slip of English spellings, and the loose key of so short a name is too short
+                # to be kept. Only before a vowel: a final one is an abbreviation's ("UConn").
+                for (pid,) in self._conn.execute(
+                    "SELECT place FROM names WHERE key = ? ORDER BY place", (single,)
+                ):
+                    alike[pid] = max(alike.get(pid, 0.0), spelling_similarity(name, single))
+            rows = [(pid, 0) for pid, sim in alike.items() if sim >= MIN_SIMILARITY]
+            exact = False
         out: list[Candidate] = []
         seen: set[int] = set()
         for pid, main in rows:

@@ -552,6 +552,17 @@ def _parts(
     return out
 
 
+def _joined_region(sdoc: Doc, after: int, name: str, gaz: Gazetteer) -> bool:
+    """Whether "X and Y province" names one region the gazetteer knows whole.
+
+    Provinces named for two places ("Kohgiluyeh and Boyer-Ahmad", "Sistan and Baluchestan")
+    would otherwise be read as two names, neither of them the province; the cue word after
+    keeps enumerations of two provinces ("Idlib and Hama provinces") apart."""
+    if after >= len(sdoc) or sdoc[after].lower_ not in REGION_CUES:
+        return False
+    return any(c.place.feature_code in ("ADM1", "ADM2") for c in gaz.candidates(name, False))
+
+
 def find_spans(sdoc: Doc, text: str, base: int, gaz: Gazetteer) -> tuple[list[Span], list[str]]:
     """Place-name spans (with candidates) in document order, and the demonyms seen (as ISO2).
 
@@ -652,7 +663,10 @@ def find_spans(sdoc: Doc, text: str, base: int, gaz: Gazetteer) -> tuple[list[Sp
         if right[0] - left[-1] != 2 or sdoc[left[-1] + 1].lower_ != "and":
             continue
         start, end = sdoc[left[0]].idx, sdoc[right[-1]].idx + len(sdoc[right[-1]])
-        if skip.intersection(left + right) or gaz.country_code(sdoc.text[start:end]) is None:
+        if skip.intersection(left + right) or (
+            gaz.country_code(sdoc.text[start:end]) is None
+            and not _joined_region(sdoc, right[-1] + 1, sdoc.text[start:end], gaz)
+        ):
             continue
         found = whole_or_cut(start + base, end + base, True, "GPE")
         if found is not None and found.cands:
