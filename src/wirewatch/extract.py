@@ -800,7 +800,10 @@ def _unanimous_country(mentions: list[PlaceMention], gaz: Gazetteer, text: str) 
     for mention in mentions:
         if mention.place is not None or not mention.text[:1].isupper():
             continue
-        if _LONGER_BEFORE.search(text, 0, mention.start) or _LONGER_AFTER.match(text, mention.end):
+        window = max(0, mention.start - 80)  # a word, not the whole story before it
+        if _LONGER_BEFORE.search(text, window, mention.start) or _LONGER_AFTER.match(
+            text, mention.end
+        ):
             continue
         readings = [c.place.country for c in gaz.candidates(mention.text, loose=False)]
         countries.update(c for c in readings if c)
