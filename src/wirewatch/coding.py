@@ -1685,16 +1685,7 @@ def local_convention(coded: Coded, country: str | None, text: str, after: str = 
             default_actor1="rioter",
         )
     if country in lexicon.crowd_fight_mob_countries() and _crowd_fight(coded, text):
-        victim = coded.actor2 if coded.actor2 is not coded.actor1 else None
-        return replace(
-            coded,
-            event_type="Riots",
-            sub_event_type="Mob violence",
-            plover="ASSAULT",
-            actor1=None,
-            actor2=victim,
-            default_actor1="rioter",
-        )
+        return _as_mob(coded)
     if country not in lexicon.mob_violence_countries():
         return coded
     arson = coded.sub_event_type == "Looting/property destruction" and bool(
@@ -1723,7 +1714,12 @@ def local_convention(coded: Coded, country: str | None, text: str, after: str = 
         a is not None and a.kind in {"military", "external"} for a in (coded.actor2,)
     ):
         return coded
-    victim = coded.actor2 if coded.actor2 is not actor else None
+    return _as_mob(coded)
+
+
+def _as_mob(coded: Coded) -> Coded:
+    """The desk's mob violence: unnamed rioters as the hand, whoever they set upon as the target."""
+    victim = coded.actor2 if coded.actor2 is not coded.actor1 else None
     return replace(
         coded,
         event_type="Riots",
