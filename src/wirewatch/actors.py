@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -318,6 +319,7 @@ def _clue_patterns() -> dict[str, re.Pattern[str]]:
     return {iso2: re.compile("|".join(group(p) for p in pats)) for iso2, pats in clues.items()}
 
 
+@functools.lru_cache(maxsize=16)
 def country_clue(text: str) -> str | None:
     """The country a story's own vocabulary points to, when it names no place we can place.
 
@@ -1381,17 +1383,24 @@ _BLAME_AFTER = re.compile(
 
 
 def attributed(
-    actor1: NamedSide, actor2: str | None, text: str, country: str | None, when: date | None
+    actor1: NamedSide,
+    actor2: str | None,
+    text: str,
+    country: str | None,
+    when: date | None,
+    mentions: Sequence[ActorMention] | None = None,
 ) -> NamedSide:
     """ACLED names the group a report holds responsible, not an unidentified one: when the
     clause's agent is unnamed ("2 dismembered bodies found"), and the story blames one named
     armed group for it ("Killings attributed to Mungiki Sect"), that group is actor1. A group
-    the story names as the victim (actor2), a community, or a criminal label, is not blamed."""
+    the story names as the victim (actor2), a community, or a criminal label, is not blamed.
+    `mentions` are the story's actor mentions when the caller has them (found once per story,
+    not once per event)."""
     name1 = actor1[0]
     if name1 is None or not name1.startswith("Unidentified Armed Group"):
         return actor1
     blamed: dict[str, ActorMention] = {}
-    for mention in find_actors(text):
+    for mention in find_actors(text) if mentions is None else mentions:
         group = mention.name
         if group is None or mention.kind not in {"rebel", "militia"}:
             continue

@@ -182,6 +182,7 @@ class _Story:
     main_rebel: str | None
     actor_country: str | None  # the country the story's actors belong to most often
     clue: str | None  # the country the story's own vocabulary points to (`country_clue`)
+    actors: list[ActorMention]  # every actor mention of the story, found once
 
 
 class RuleEngine:
@@ -261,7 +262,14 @@ class RuleEngine:
         main_rebel = next((a.name for a in doc_actors if a.name and a.kind == "rebel"), None)
         actor_country = actors_country(doc_actors)
         story = _Story(
-            doc, resolved, sentences, focus, main_rebel, actor_country, country_clue(doc.text)
+            doc,
+            resolved,
+            sentences,
+            focus,
+            main_rebel,
+            actor_country,
+            country_clue(doc.text),
+            doc_actors,
         )
 
         events: list[Event] = []
@@ -579,7 +587,7 @@ class RuleEngine:
         a1_name, inter1 = local_name(a1_name, inter1, clue or country, doc.text, event_date)
         a2_name, inter2 = local_name(a2_name, inter2, clue or country, doc.text, event_date)
         a1_name, inter1 = attributed(
-            (a1_name, inter1), a2_name, doc.text, clue or country, event_date
+            (a1_name, inter1), a2_name, doc.text, clue or country, event_date, story.actors
         )
         a2_name, inter2 = counterpart(
             a1_name, (a2_name, inter2), coded.event_type, clue or country, doc.text, event_date
