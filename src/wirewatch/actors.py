@@ -1418,6 +1418,12 @@ def attributed(
     return named
 
 
+@functools.lru_cache(maxsize=256)
+def _story_says(pattern: str, text: str) -> bool:
+    """Whether a story matches a convention's pattern; asked once per story, not per actor."""
+    return re.search(pattern, text) is not None
+
+
 def local_name(
     name: str | None, inter: int | None, country: str | None, text: str, when: date | None = None
 ) -> NamedSide:
@@ -1429,7 +1435,7 @@ def local_name(
     if name is None or cname is None:
         return name, inter
     for rule in ad.dictionary().get("local_names", []):
-        if not ({country, "*"} & set(rule["in"])) or not re.search(str(rule["when"]), text):
+        if not ({country, "*"} & set(rule["in"])) or not _story_says(str(rule["when"]), text):
             continue
         for replaces in rule["replaces"]:
             pattern = re.escape(str(replaces).replace("{country}", cname))

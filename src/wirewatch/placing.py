@@ -101,6 +101,7 @@ _CODED_AS = re.compile(
     r"(?:(?:the|state|county|district|provincial|capital|headquarters|town|city|of)\s+){0,5}$",
     re.I,
 )
+_CODED_WORD = re.compile(r"\b(?:coordinates|coded|assumed)\b", re.I)
 _FROM = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|across\s+the\s+border\s+in\s+)?$",
     re.I,
@@ -292,6 +293,8 @@ def _coded_place(
     a village the note also names but no gazetteer holds, so the coder chose this one."""
     for s_start, s_end, sent in sentences:
         text = str(sent.text)
+        if not _CODED_WORD.search(text):
+            continue  # (most sentences: no need to look at every place)
         for p in places:
             if (
                 s_start <= p.start < s_end
