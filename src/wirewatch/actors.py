@@ -1256,7 +1256,7 @@ def counterpart(
     for rule in ad.dictionary().get("counterparts", []):
         if country not in rule["in"] or event_type not in rule["event_types"]:
             continue
-        if not re.search(str(rule["when"]), text):
+        if not _story_says(str(rule["when"]), text):
             continue
         sides: list[tuple[str, int]] = []
         for side in rule["sides"]:

@@ -11,6 +11,7 @@ the span of text it came from.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import logging
 import re
@@ -546,7 +547,7 @@ class RuleEngine:
             country = (
                 focus
                 or clue
-                or country_hint(without_missions(doc.text))
+                or _story_hint(doc.text)
                 or next((h for h in map(home_country, actors) if h), story.actor_country)
             )
             chosen = self.gazetteer.country(country) if country else None
@@ -829,6 +830,13 @@ _LONGER_AFTER = re.compile(
     r"[ -](?!(?:County|District|Province|State|Region|Division|Town|City|Village|Ward|Sub)\b)"
     r"[A-Z][\w'’]*"
 )
+
+
+@functools.lru_cache(maxsize=16)
+def _story_hint(text: str) -> str | None:
+    """The country a story that names no place is about, read once per story; a foreign
+    mission ("stormed the British High Commission") says nothing of it."""
+    return country_hint(without_missions(text))
 
 
 def _default_date(doc: Document) -> date | None:
