@@ -283,6 +283,30 @@ def without_missions(text: str) -> str:
     return MISSION.sub(lambda m: " " * len(m.group(0)), text)
 
 
+_coded_memo: tuple[Sequence[tuple[int, int, Span]], list[tuple[int, int, str]]] | None = None
+
+
+def _coded_sentences(
+    sentences: Sequence[tuple[int, int, Span]],
+) -> list[tuple[int, int, str]]:
+    """The story's sentences that say "coded", "coordinates" or "assumed" (few, usually none).
+
+    Every event of a story asks, so the answer for the story last asked about is kept: reading
+    all sentences once per event made a story with hundreds of events quadratic.
+    """
+    global _coded_memo
+    memo = _coded_memo
+    if memo is not None and memo[0] is sentences:
+        return memo[1]
+    found = [
+        (s_start, s_end, text)
+        for s_start, s_end, sent in sentences
+        if _CODED_WORD.search(text := str(sent.text))
+    ]
+    _coded_memo = (sentences, found)
+    return found
+
+
 def _coded_place(
     places: list[PlaceMention],
     sentences: Sequence[tuple[int, int, Span]],
@@ -291,10 +315,7 @@ def _coded_place(
     """The place a coder's note says its events were put at ("(coded as Birnin Gwari LGA,
     Kaduna)", "(coordinates for Kapenguria, West Pokot, used)"): where the event happened is
     a village the note also names but no gazetteer holds, so the coder chose this one."""
-    for s_start, s_end, sent in sentences:
-        text = str(sent.text)
-        if not _CODED_WORD.search(text):
-            continue  # (most sentences: no need to look at every place)
+    for s_start, s_end, text in _coded_sentences(sentences):
         for p in places:
             if (
                 s_start <= p.start < s_end
