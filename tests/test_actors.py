@@ -50,6 +50,13 @@ def test_periods_are_labelled_as_exported_on_the_reference_day() -> None:
     assert _names("troops fired", "IL", date(2023, 12, 1)) == ["Military Forces of Israel (2022-)"]
 
 
+def test_kenya_keeps_the_kibaki_label_until_acled_switched_it() -> None:
+    """ACLED's Kenya data names the forces '(2002-2013)' until the end of November 2013, not
+    from the inauguration of 9 April 2013."""
+    assert _names("police fired", "KE", date(2013, 6, 1)) == ["Police Forces of Kenya (2002-2013)"]
+    assert _names("police fired", "KE", date(2013, 12, 10)) == ["Police Forces of Kenya (2013-)"]
+
+
 def test_state_names_take_the_article_where_acled_writes_it() -> None:
     assert _names("soldiers fired", "PH", date(2020, 5, 1)) == [
         "Military Forces of the Philippines (2016-)"
@@ -100,6 +107,8 @@ def test_a_storys_vocabulary_tells_its_country() -> None:
     assert country_clue("BNP activists clashed in Kaliakair upazila over Tk 5,000.") == "BD"
     assert country_clue("Gunmen shot a village chief in Barangay Poblacion, Pinabacdao.") == "PH"
     assert country_clue("Houthi fighters shelled Security Belt positions.") == "YE"
+    assert country_clue("Residents protested neglect by the county government.") == "KE"
+    assert country_clue("Students of Daystar University protested.") == "KE"
     assert country_clue("LNA aircraft struck a GNA convoy.") == "LY"
     assert country_clue("Protesters blocked a road.") is None
     # One clue each way is a tie: no country.
@@ -444,6 +453,19 @@ def test_execution_marks_make_a_gang_killing() -> None:
     assert local_name("Unidentified Armed Group (Mexico)", 3, "MX", text)[0] == (
         "Unidentified Gang (Mexico)"
     )
+    for text in (
+        "Three bodies were found mutilated inside plastic bags.",
+        "A man was found dead; the body was burned.",
+        "A human head was found near the market.",
+    ):
+        assert local_name("Unidentified Armed Group (Mexico)", 3, "MX", text)[0] == (
+            "Unidentified Gang (Mexico)"
+        )
+    # A body found wrapped in a blanket alone is no gang's mark.
+    text = "A man was found dead, wrapped in a blanket."
+    assert local_name("Unidentified Armed Group (Mexico)", 3, "MX", text)[0] == (
+        "Unidentified Armed Group (Mexico)"
+    )
 
 
 def test_an_unnamed_armed_mention_tied_to_a_group_is_that_group() -> None:
@@ -723,6 +745,27 @@ def test_feuding_families_and_clans_are_a_communal_militia_anywhere() -> None:
         "Unidentified Ethnic Militia (Kenya)",
         4,
     )
+    for text in ("5 killed in ethnic clashes", "inter-clan fighting", "Cattle rustling attacks"):
+        assert local_name("Unidentified Armed Group (Kenya)", 3, "KE", text, date(2010, 5, 8)) == (
+            "Unidentified Ethnic Militia (Kenya)",
+            4,
+        )
+    # Since 2016, a feud the story calls one of clans is fought by clan militias.
+    text = "At least one person was killed during inter-clan clashes in Fik zone"
+    assert local_name("Unidentified Armed Group (Ethiopia)", 3, "ET", text, date(2020, 5, 8)) == (
+        "Unidentified Clan Militia (Ethiopia)",
+        4,
+    )
+    assert local_name("Unidentified Communal Militia (Kenya)", 4, "KE", text, date(2019, 5, 8)) == (
+        "Unidentified Clan Militia (Kenya)",
+        4,
+    )
+    # Livestock stolen by armed men, or violence after an election, is not yet a feud.
+    for text in ("armed men stole 100 cattle", "2 killed in post-election ethnic violence"):
+        assert local_name("Unidentified Armed Group (Kenya)", 3, "KE", text, date(2010, 5, 8)) == (
+            "Unidentified Armed Group (Kenya)",
+            3,
+        )
     # A named side, or a story of no feud, keeps its name.
     assert local_name("Al Shabaab", 2, "KE", text, date(2010, 5, 8)) == ("Al Shabaab", 2)
     text = "gunmen attacked a family in the camp"
@@ -876,3 +919,50 @@ def test_boko_haram_takes_the_name_acled_gave_it_on_the_day() -> None:
 
 def test_los_zetas_take_acled_s_name() -> None:
     assert _names("Los Zetas gunmen clashed with the police", "MX")[0] == "Los Zetas Gang"
+
+
+def test_anonymous_destruction_is_an_unidentified_group_s() -> None:
+    from wirewatch.actors import unnamed_agent
+
+    when = date(2020, 5, 1)
+    assert unnamed_agent((None, None), "Looting/property destruction", "UA", when) == (
+        "Unidentified Armed Group (Ukraine)",
+        3,
+    )
+    assert unnamed_agent((None, None), "Disrupted weapons use", "KE", when)[0] == (
+        "Unidentified Armed Group (Kenya)"
+    )
+    # A named doer stays; other developments keep their own defaults.
+    police = ("Police Forces of Kenya (2013-)", 1)
+    assert unnamed_agent(police, "Looting/property destruction", "KE", when) == police
+    assert unnamed_agent((None, None), "Other", "KE", when) == (None, None)
+
+
+def test_foreign_demonstrators_are_their_own_country_s_protesters() -> None:
+    from wirewatch.actors import foreign_crowd
+
+    when = date(2020, 5, 1)
+    text = "Around 500 Venezuelan migrants protested in Bogota."
+    actors = find_actors(text)
+    start = text.index("protested")
+    crowd = ("Protesters (Colombia)", 6)
+    assert foreign_crowd(crowd, None, actors, start, "CO", when) == ("Protesters (Venezuela)", 6)
+    # The event's own nationals, or foreigners who are not the subject, change nothing.
+    text = "Youths protested after Chinese nationals were hired to build the railway."
+    actors = find_actors(text)
+    kenyan = ("Protesters (Kenya)", 6)
+    assert foreign_crowd(kenyan, None, actors, text.index("protested"), "KE", when) == kenyan
+    text = "Colombian students protested in Bogota."
+    actors = find_actors(text)
+    assert foreign_crowd(crowd, None, actors, text.index("protested"), "CO", when) == crowd
+
+
+def test_a_los_group_whose_members_act_is_a_gang() -> None:
+    names = [a.name for a in find_actors("alleged members of Los Pinas Cartel shot a man")]
+    assert names[0] == "Los Pinas Gang"
+    names = [a.name for a in find_actors("members of Los Viagras delivered food")]
+    assert names[0] == "Los Viagras Gang"
+    # A town named "Los ..." is no gang.
+    assert all(
+        a.name != "Los Mochis Gang" for a in find_actors("armed men in Los Mochis shot a man")
+    )

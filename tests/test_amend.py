@@ -425,3 +425,25 @@ def test_a_relative_clause_on_the_crowd_tells_its_violence() -> None:
         "2021-05-03",
     )
     assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_what_the_attackers_of_a_protest_did_next_leaves_it_a_protest() -> None:
+    events = _events(
+        "On 3 March 2023, members of Jubo League assaulted the members of Gono Odhikar Parishad "
+        "in Rangpur city, during their demonstration demanding lower prices. Jubo League members "
+        "also vandalized the party office.",
+        "2023-03-04",
+    )
+    assert ("Protests", "Protest with intervention") in [
+        (e.event_type, e.sub_event_type) for e in events
+    ]
+
+
+def test_the_demonstrators_own_violence_still_makes_it_a_riot() -> None:
+    events = _events(
+        "On 3 March 2023, members of Jubo League assaulted the members of Gono Odhikar Parishad "
+        "in Rangpur city, during their demonstration demanding lower prices. Gono Odhikar "
+        "Parishad members then vandalized the Jubo League office.",
+        "2023-03-04",
+    )
+    assert [e.event_type for e in events] == ["Riots"]

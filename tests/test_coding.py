@@ -888,3 +888,161 @@ def test_a_crowd_barricading_a_road_riots_in_any_tense(text: str, riot: bool) ->
     """ACLED's codebook names road-blocking with barricades as rioting; notes often use the
     present tense, and a police barricade is no act of the crowd's."""
     assert any(t.cls == "riot" for t in find_triggers(text)) is riot
+
+
+def test_partisans_set_upon_the_victims_own_named_demonstration() -> None:
+    # The protest belongs to the group the victims were named by: it was set upon (ACLED's
+    # protest with intervention), the victims did not riot.
+    e = _one(
+        "On 3 March 2023, members of Jubo League assaulted the members of Gono Odhikar Parishad "
+        "in Rangpur city, during Gono Odhikar Parishad's demonstration demanding lower prices.",
+        published="2023-03-04",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_the_attackers_own_demonstration_stays_a_violent_one() -> None:
+    e = _one(
+        "On 3 March 2023, members of Jubo League assaulted the members of Gono Odhikar Parishad "
+        "in Rangpur city, during Jubo League's demonstration demanding lower prices.",
+        published="2023-03-04",
+    )
+    assert e.event_type == "Riots"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 6 June 2021, police shot dead a suspected robber in Garissa and recovered two hand "
+        "grenades from his house.",
+        "On 6 June 2021, soldiers killed a militant in Garissa after a gunfight and found a cache "
+        "of arms including 12 grenades.",
+    ],
+)
+def test_weapons_found_or_taken_were_not_used(text: str) -> None:
+    assert all(t != "Explosions/Remote violence" for t, _ in _types(text, "2021-06-07"))
+
+
+def test_a_grenade_thrown_is_still_a_grenade_attack() -> None:
+    types = _types(
+        "On 6 June 2021, militants threw a grenade at a bus in Garissa, injuring four people.",
+        "2021-06-07",
+    )
+    assert ("Explosions/Remote violence", "Grenade") in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 7 May 2021, in Celaya, Guanajuato, gunmen riding a motorcycle shot at a municipal "
+        "police officer who was off-duty. The officer was injured.",
+        "On 7 May 2021, in Celaya, Guanajuato, armed men attacked a state police officer at his "
+        "house. The officer was injured.",
+    ],
+)
+def test_an_officer_off_duty_is_a_civilian_victim(text: str) -> None:
+    assert _one(text, "2021-05-08").event_type == "Violence against civilians"
+
+
+def test_an_officer_on_duty_attacked_is_a_fight() -> None:
+    e = _one(
+        "On 7 May 2021, in Celaya, Guanajuato, gunmen riding a motorcycle shot at a municipal "
+        "police officer who was on patrol. The officer was injured.",
+        "2021-05-08",
+    )
+    assert e.event_type == "Battles"
+
+
+def test_victims_of_disappearance_who_protest_hold_a_peaceful_protest() -> None:
+    e = _one(
+        "On 9 May 2023, relatives of victims of enforced disappearance staged a human chain in "
+        "front of the Press Club in Dhaka, demanding that the missing be returned.",
+        "2023-05-10",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("A shell fell on a house in the old town.", "shelling"),
+        ("A physical fight broke out between councillors.", "riot"),
+        ("A fight broke out between soldiers and militants.", "clash"),
+        ("An armed fight ensued between two families.", "clash"),
+        ("Students burn the student union (SU) offices.", "riot"),
+        ("Farmers burn several houses of the manager.", "loot"),
+        ("Rocks thrown, tear gas fired.", "riot"),
+        ("A bomb believed to have been planted by the rebels went off.", "ied"),
+        ("Insurgents blew up a railway track near the town.", "ied"),
+        ("A roadside bomb explodes near a bus.", "ied"),
+        ("The army bombed insurgent hideouts in the forest.", "air"),
+        ("The air force launched strikes on the forest.", "air"),
+        ("Militants 'pounded' a military base overnight.", "shelling"),
+        ("Police officers flogged voters at the polling station.", "attack"),
+        ("Gunmen sprayed the car of a councillor with bullets.", "attack"),
+        ("Delegates were roughed up by youths.", "attack"),
+        ("Six were hurt in a confrontation between rival supporters.", "clash"),
+    ],
+)
+def test_wordings_of_shelling_fights_and_arson(text: str, cls: str) -> None:
+    assert any(t.cls == cls for t in find_triggers(text))
+
+
+def test_a_fight_between_soldiers_and_militants_is_an_armed_clash() -> None:
+    e = _one(
+        "On 5 May 2022, a fight broke out between soldiers and Boko Haram militants near Dikwa, "
+        "Borno. Two soldiers were killed.",
+        "2022-05-06",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_an_armed_fight_between_families_is_an_armed_clash() -> None:
+    e = _one("On 7 May 2020, an armed fight ensued between two families in Baalbek.", "2020-05-08")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_protesters_who_burn_houses_riot() -> None:
+    e = _one(
+        "Cooperative farmers in Naivasha burn several houses in protest over the division of "
+        "their land.",
+        "2018-05-10",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_the_civilians_a_fight_kills_are_not_a_side_of_it() -> None:
+    e = _one(
+        "On 28 April 2020, clashes erupted between two factions of pro-Houthi forces in Taizz "
+        "city, killing three civilians who passed by.",
+        "2020-04-29",
+    )
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_fight_told_as_an_armed_clash_is_no_mob() -> None:
+    e = _one(
+        "On 4 May 2020, in Celaya, Guanajuato, an armed clash was reported between several "
+        "individuals and municipal policemen. One person died.",
+        "2020-05-05",
+    )
+    assert e.event_type == "Battles"
+
+
+def test_a_verbal_confrontation_leaves_a_road_block_peaceful() -> None:
+    types = _types(
+        "On 2 May 2020, in Ecatepec, Mexico, around 100 people blocked the roads near a hospital "
+        "demanding information about patients. Some of the participants had verbal "
+        "confrontations with doctors.",
+        "2020-05-03",
+    )
+    assert ("Riots", "Violent demonstration") not in types
+
+
+def test_militants_who_burn_a_station_and_a_vehicle_destroy_property() -> None:
+    types = _types(
+        "On 1 September 2019, Al Shabaab militants raided Yumbis. The militants burnt the station "
+        "and a vehicle carrying medicine. No casualties were reported.",
+        "2019-09-02",
+    )
+    assert ("Strategic developments", "Looting/property destruction") in types

@@ -463,3 +463,28 @@ def test_capitalised_is_names_the_islamic_state_not_a_passive() -> None:
         published="2020-05-04",
     )
     assert events and events[0].actor1.startswith("Islamic State")
+
+
+def test_a_riots_dead_shot_against_it_are_its_toll() -> None:
+    e = _one(
+        "On 2 May 2020, a mob of locals attempted to capture 2 men accused of robbing in Goma when"
+        " the police intervened and shot against the rioters, killing 1 woman and injuring 1 man.",
+        published="2020-05-03",
+    )
+    assert e.event_type == "Riots"
+    assert e.fatalities == 1
+
+
+def test_the_dead_that_set_a_clash_off_are_not_its_toll() -> None:
+    events = extract(
+        "Clashes erupted in Nairobi's Mathare slum on Sunday after four bodies were found in the"
+        " street.",
+        published="2024-02-05",
+    )
+    assert events and all(e.fatalities == 0 for e in events)
+    (own,) = [
+        e
+        for e in extract("Gunmen attacked the village after midnight, killing 3 people.")
+        if e.event_type
+    ]
+    assert own.fatalities == 3

@@ -728,3 +728,26 @@ def test_english_spellings_of_iraqi_provinces_are_placed(gaz: Gazetteer) -> None
         m = found.get(name)
         assert m is not None and m.place is not None, name
         assert (m.place.country, m.place.feature_code) == ("IQ", "ADM1")
+
+
+def test_a_district_after_a_village_contradicts_a_far_namesake(gaz: Gazetteer) -> None:
+    found = _by_text(_run("A land dispute led to firing in Rampur, Kaushambi (UP).", gaz))
+    kaushambi, rampur = found.get("Kaushambi"), found.get("Rampur")
+    assert kaushambi is not None and kaushambi.place is not None
+    # (Rampur city lies 400 km from Kaushambi district: not the Rampur meant)
+    if rampur is not None and rampur.place is not None:
+        from wirewatch.geoparse import DISTRICT_KM, _km
+
+        k, r = kaushambi.place, rampur.place
+        assert _km(k.latitude, k.longitude, r.latitude, r.longitude) <= DISTRICT_KM
+
+
+def test_a_monitoring_missions_report_ranks_namesakes_of_its_regions(gaz: Gazetteer) -> None:
+    from wirewatch.geoparse import region_clues
+
+    assert ("UA", "luhansk") in region_clues("The OSCE SMM observed 13 explosions.")
+    assert region_clues("The OSCE Minsk Group met in Vienna.") == []
+    found = _by_text(_run("The OSCE SMM observed 2 explosions near Pervomaisk.", gaz))
+    town = found.get("Pervomaisk")
+    assert town is not None and town.place is not None
+    assert town.place.admin1 in ("Donetsk", "Luhansk")

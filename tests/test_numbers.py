@@ -1,6 +1,8 @@
 import pytest
 
 from wirewatch.numbers import (
+    coded_figure,
+    deathless_paragraphs,
     find_fatalities,
     parse_number,
     says_no_deaths,
@@ -389,6 +391,30 @@ def test_more_dead_named_as_others_add_up() -> None:
     assert f.additional
 
 
+def test_more_bodies_add_up() -> None:
+    first, more = find_fatalities("10 killed in the raid. 4 more bodies were found the next day.")
+    assert (first.number, more.number) == (10, 4)
+    assert more.additional and not first.additional
+    assert not any(f.additional for f in find_fatalities("4 more than last year were killed."))
+
+
+def test_doubt_about_another_figure_keeps_this_one() -> None:
+    text = "6 killed by raiders -(20 UNCONFIRMED DEATHS in the area reported in total)"
+    assert [f.number for f in find_fatalities(text)] == [6]
+    assert not find_fatalities("7 other deaths are feared but unconfirmed.")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("five militants were kiled by the army during a raid", 5),
+        ("The chief inspector is shot and killed, along with his companion.", 2),
+    ],
+)
+def test_typos_and_a_companion_after_a_comma(text: str, number: int) -> None:
+    assert sum(f.number for f in find_fatalities(text)) == number
+
+
 @pytest.mark.parametrize(
     ("text", "number"),
     [
@@ -647,3 +673,54 @@ def test_an_article_naming_the_fight_counts_no_dead(text: str, number: int) -> N
 )
 def test_harm_told_before_the_death_keeps_the_count(text: str, number: int) -> None:
     assert sum(f.number for f in find_fatalities(text, 0)) == number
+
+
+def test_a_death_toll_named_after_a_count_is_not_its_dead() -> None:
+    assert not find_fatalities(
+        "Demonstrators assaulted 4 journalists for misreporting the death toll."
+    )
+
+
+def test_a_newspapers_own_count_is_another_sources_figure() -> None:
+    text = "At least three were killed by militants. The Star reports 4 dead."
+    assert [f.number for f in find_fatalities(text)] == [3]
+    (star,) = find_fatalities("The Star reports 4 dead.")
+    assert star.number == 4 and star.alternative
+    (police,) = find_fatalities("Police reported 4 dead.")
+    assert not police.alternative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man is lynched by a mob. The man was rescued by police before death.",
+        "A suspected thief is lynched by a vigilante group and nearly killed before he is rescued.",
+    ],
+)
+def test_one_lynched_but_rescued_is_not_dead(text: str) -> None:
+    assert deathless_paragraphs(text)
+
+
+def test_a_rescue_elsewhere_leaves_the_dead() -> None:
+    assert not deathless_paragraphs("Two men were killed. Police rescued a third man.")
+
+
+def test_a_later_report_corrects_the_initial_one() -> None:
+    text = "Initial reports of 2 people killed, later reports of one person killed, 11 injured."
+    assert [f.number for f in find_fatalities(text)] == [1]
+    assert [f.number for f in find_fatalities("Initial reports said 5 people were killed.")] == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Post election riots. FATALITIS: 15", 15),
+        ("Women and children killed in the attacks -FATALITIES: Estimate of 3 people.", 3),
+        ("Grenade attack on a meeting. Exact number not known - est at 10.", 10),
+        ("Raid on a village. FATALITIES: reported estimates include 12,", 12),
+        ("Gang attacked civilians. FATALITIES: estimate:10/ confirmed: 6)", 6),
+        ("A crowd estimated at 500 marched.", None),
+    ],
+)
+def test_a_coders_fatality_header(text: str, number: int | None) -> None:
+    assert coded_figure(text) == number

@@ -245,3 +245,42 @@ def test_a_foreign_mission_says_nothing_of_the_country() -> None:
     blanked = without_missions(text)
     assert "British" not in blanked and "Israel" not in blanked and "Amman" in blanked
     assert len(blanked) == len(text)  # offsets stay where they were
+
+
+def test_an_area_after_an_unlisted_village_takes_the_villages_cue(gaz: Gazetteer) -> None:
+    text = (
+        "On 3 June 2021, soldiers of Armenia fired on the positions of the military forces of "
+        "Azerbaijan stationed at Bozdaghly, Tovuz."
+    )
+    chosen = _choose(text, "fired", gaz)
+    # (the forces' country names a side, and the village is no gazetteer place: its district is)
+    assert chosen is not None and chosen.text == "Tovuz"
+
+
+def test_a_country_owning_a_drone_is_not_where_it_struck(gaz: Gazetteer) -> None:
+    text = (
+        "On 4 June 2021, two militants were killed by a US drone strike, which followed a "
+        "raid in Nad Ali district, Helmand."
+    )
+    chosen = _choose(text, "killed", gaz)
+    assert chosen is not None and chosen.place is not None and chosen.place.country == "AF"
+
+
+def test_a_country_someone_went_to_is_not_where_they_were_caught(gaz: Gazetteer) -> None:
+    text = (
+        "Police intercepted five youths in Garissa town on Sunday. Officers arrested them "
+        "while they were in transit to Somalia."
+    )
+    chosen = _choose(text, "arrested", gaz, sentence=1)
+    assert chosen is not None and chosen.text == "Garissa"
+
+
+def test_a_district_named_alone_sits_at_its_namesake_town(gaz: Gazetteer) -> None:
+    from wirewatch.placing import event_place
+
+    district = next(p for p in gaz.lookup("Thatta", "PK") if p.feature_code == "ADM2")
+    seat = event_place(district, gaz, "staged a protest in ")
+    assert seat.feature_code is not None and seat.feature_code.startswith("PPL")
+    assert seat.admin1 == district.admin1 and seat.precision == 2
+    # the area of a village the gazetteer lacks keeps the district's middle
+    assert event_place(district, gaz, "protested in Jhirk village (") is district

@@ -252,3 +252,36 @@ def test_a_riot_takes_the_dead_of_the_force_used_on_it() -> None:
     # A protest does not take the dead of another candidate.
     peaceful = replace(riot, event_type="Protests", sub_event_type="Peaceful protest")
     assert lend_toll([peaceful, force], text)[0].fatalities == 0
+
+
+def test_a_protest_takes_the_dead_shot_after_it_by_no_named_killer() -> None:
+    text = "First of three days of protesting in Kisumu. 1 shot dead - DETAILS NOT SPECIFIED"
+    protest = replace(
+        _clause(_event("p", "d"), 0, 44, text[:44]),
+        event_type="Protests",
+        sub_event_type="Peaceful protest",
+    )
+    shot = replace(
+        _clause(_event("s", "d", 1), 45, len(text), text[45:]),
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        actor1="Unidentified Armed Group (Kenya)",
+        evidence=(
+            Evidence("d", 45, len(text), text[45:], "event"),
+            Evidence("d", 45, 56, text[45:56], "fatalities"),
+        ),
+    )
+    assert [e.fatalities for e in lend_toll([protest, shot], text)] == [1, 1]
+    # a named killer's deed is a happening of its own
+    named = replace(shot, actor1="Al Shabaab")
+    assert lend_toll([protest, named], text)[0].fatalities == 0
+    # a death the protest is about is no toll of its own
+    about = "Residents protested in Kisumu. They marched after 2 were shot dead by gunmen."
+    cause = replace(
+        shot,
+        evidence=(
+            Evidence("d", 31, len(about), about[31:], "event"),
+            Evidence("d", 50, 66, about[50:66], "fatalities"),
+        ),
+    )
+    assert lend_toll([protest, cause], about)[0].fatalities == 0

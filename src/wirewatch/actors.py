@@ -242,6 +242,17 @@ _GANG = re.compile(
 
 _GANG_NAME = "Unidentified Gang ({country})"
 
+# "members of Los Viagras", "alleged members of Los Pinas Cartel": a Latin American criminal
+# group the dictionary lacks, which ACLED names "Los Viagras Gang". Only as the group of its
+# members, so that a town ("Los Mochis") is never taken for one.
+_LOS_GANG = re.compile(
+    r"\bLos\s+(?P<los>[A-Z][a-z]+(?:\s+(?!(?:Gangs?|Cartel)\b)[A-Z][a-z]+)?)"
+    r"(?:\s+(?:[Gg]angs?|[Cc]artel))?\b"
+)
+_LOS_MEMBERS = re.compile(
+    r"\b(?:members?|leaders?|gunmen|hitm[ae]n|cells?)\s+(?:of|from)\s+(?:the\s+)?$", re.I
+)
+
 
 @functools.lru_cache(maxsize=1)
 def _gang_countries() -> frozenset[str]:
@@ -752,6 +763,9 @@ def find_actors(sentence: str, offset: int = 0) -> list[ActorMention]:
                     _demonym(m.group("person")),
                 )
             )
+    for m in _LOS_GANG.finditer(sentence):
+        if free(m.start(), m.end()) and _LOS_MEMBERS.search(sentence, 0, m.start()):
+            add(m, "rebel", f"Los {m.group('los')} Gang", 3, None, backed=False)
     for m in _GANG.finditer(sentence):
         if free(m.start(), m.end()):
             add(m, "rebel", _GANG_NAME, 3, None)
@@ -1222,6 +1236,54 @@ def civilians_as_targets(
     return canonical(ActorMention(0, 0, "", "rebel", None, None, None), country, when), actor1
 
 
+# Developments whose doer ACLED codes as an unidentified armed group when the report names none:
+# property burned or wrecked by no one named, a bomb found and defused.
+_ANONYMOUS_DEEDS = frozenset({"Looting/property destruction", "Disrupted weapons use"})
+
+
+def unnamed_agent(
+    actor1: NamedSide, sub_event_type: str | None, country: str | None, when: date | None
+) -> NamedSide:
+    """ACLED never leaves actor1 empty: "a car was set on fire", "a bomb was discovered" are the
+    deeds of an "Unidentified Armed Group (country)" (the most common doer of both in its data).
+    Other events with no side named are left for the coder's own defaults."""
+    if actor1[0] is not None or sub_event_type not in _ANONYMOUS_DEEDS:
+        return actor1
+    return canonical(ActorMention(0, 0, "", "rebel", None, 3, None), country, when)
+
+
+_CROWD_KINDS = frozenset({"civilian", "protester", "rioter"})
+
+
+def foreign_crowd(
+    actor1: NamedSide,
+    mention: ActorMention | None,
+    actors: Sequence[ActorMention],
+    trigger_start: int,
+    country: str | None,
+    when: date | None,
+) -> NamedSide:
+    """Demonstrators the text names by a nationality not the event's are that country's
+    protesters: ACLED codes "500 Venezuelan migrants protested in Bogota" as "Protesters
+    (Venezuela)" and "Sudanese refugees rioted at Kakuma" as "Rioters (Sudan)". Only the clause's
+    subject counts (its first actor, before the trigger): "youths attacked Chinese workers" is
+    a Kenyan riot."""
+    name = actor1[0]
+    if mention is not None or name is None or not name.startswith(("Protesters", "Rioters")):
+        return actor1
+    subject = next((a for a in actors if a.start < trigger_start), None)
+    if (
+        subject is None
+        or subject.kind not in _CROWD_KINDS
+        or subject.name is not None
+        or subject.country in {None, country}
+    ):
+        return actor1
+    kind = "protester" if name.startswith("Protesters") else "rioter"
+    crowd = ActorMention(0, 0, "", kind, None, _KIND_INTER[kind], subject.country)
+    return canonical(crowd, country, when)
+
+
 def evidence_fields(
     before: tuple[str | None, str | None], after: tuple[str | None, str | None]
 ) -> tuple[str | None, str | None]:
@@ -1452,8 +1514,25 @@ def local_name(
                 ):
                     if key in new:
                         new = new.replace(key, ad.state_name(prefix, cname, country, when))
-                return new, int(rule["inter"])
-    return name, inter
+                return _clan_named(new, cname, text), int(rule["inter"])
+    return _clan_named(name, cname, text), inter
+
+
+# "inter-clan clashes", "militias from rival clans", "suspected clan militiamen".
+_CLANS = (
+    r"(?i)\binter-?clan\b|\b(?:rival|two|warring|different|several)\s+clans\b|"
+    r"\bclan\s+(?:militia(?:s|men)?|clash(?:es)?|fight(?:ing|s)?|conflict|feud|violence)\b"
+)
+
+
+def _clan_named(name: str, cname: str, text: str) -> str:
+    """Since ACLED named unidentified identity militias "Communal" (2016), it names them by the
+    identity the report gives when that is a clan: "inter-clan clashes" in Ethiopia's Somali
+    region or in Cotabato are fought by an "Unidentified Clan Militia (Ethiopia)", not a communal
+    one. The older "Unidentified Ethnic Militia" label stays as it was."""
+    if name != f"Unidentified Communal Militia ({cname})" or not _story_says(_CLANS, text):
+        return name
+    return f"Unidentified Clan Militia ({cname})"
 
 
 _STATE = ("Military Forces of ", "Police Forces of ")

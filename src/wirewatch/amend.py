@@ -125,8 +125,49 @@ def turns_violent(triggers: list[Trigger], prev: Event, text: str = "", lead: st
         and not _forces_act(t, text)
         and not _backdrop(t, text)
         and not _symbolic(t, text)
+        and not _attackers_act(t, text, prev)
         for t in triggers
     )
+
+
+# "members of Chhatra League assaulted BNP members during their demonstration": the words of a
+# set-upon protest's clause up to the assault name its attackers.
+_SET_UPON_VERB = re.compile(r"\b(?:assault|attack|beat|swoop|charg|hurl|threw|explod)\w*", re.I)
+_ASSAILANTS = re.compile(r"\b(?:assailants|attackers|miscreants|perpetrators)\b", re.I)
+# Acronyms ("BNP", "JCD") and party names ("Awami League", "Jatiya Party").
+_NAME = re.compile(
+    r"\b[A-Z][\w-]*[A-Z]\w*\b|"
+    r"\b[A-Z][a-z]+ (?:League|Party|Dal|Front|Movement|Alliance|Congress|Union)\b"
+)
+
+
+def _attackers_act(trigger: Trigger, text: str, prev: Event) -> bool:
+    """After a protest that others set upon, "Assailants ... vandalized the car", "Members of BCL
+    also vandalized the party office" tell what the attackers did: the protest stays one with
+    intervention; its demonstrators did not riot."""
+    if prev.sub_event_type != "Protest with intervention":
+        return False
+    before = _before(trigger, text)
+    if before is None:
+        return False
+    subject = before[-80:]
+    if _ASSAILANTS.search(subject):
+        return True
+    told = next((e.text for e in prev.evidence if e.field == "event"), "")
+    verb = _SET_UPON_VERB.search(told)
+    if verb is None:
+        return False
+    attackers = _names(told[: verb.start()])
+    # The victims are named before the protest ("... BNP members during their march"); a name
+    # after it is the protest's target ("demanding resignation of the Awami League government").
+    victims = _names(re.split(r"\b(?:during|when|while)\b", told[verb.end() :])[0])
+    return any(n in attackers and n not in victims for n in _names(subject))
+
+
+def _names(text: str) -> set[str]:
+    """Group names and their initials ("Awami League", "AL")."""
+    found = set(_NAME.findall(text))
+    return found | {"".join(w[0] for w in n.split()) for n in found if " " in n}
 
 
 # "police fired on demonstrators, who": the relative clause tells of the crowd.

@@ -102,7 +102,7 @@ _FIRE_ONLY = re.compile(r"(?:fired|bursts?|shots|small|machine|grenade|sniper|gu
 _ANYONE = re.compile(r"(?:[\w-]+\s+){0,2}(?:m[ae]n|people|persons?|individuals?)")
 _FIREARMS = re.compile(
     r"\b(?:exchanges? of fire|exchanged fire|firefights?|gun ?battles?|shoot-?outs?|shot|shoot\w*|guns?|gunfire|gunm[ae]n|firearms?|rifles?|pistols?|bullets?|opened fire|"
-    r"AK-?47s?|fired|gunned|gunshots?|heavily armed|armed with|"
+    r"AK-?47s?|fired|gunned|gunshots?|heavily armed|armed with|armed (?:fist ?)?fights?|armed (?:clash|confrontation)\w*|"
     r"armed (?:\w+ )?(?:youths?|m[ae]n|individuals|groups?|persons|people|gangs?|militias?|pastoralists|"
     r"herders|farmers|families|clans?|tribes(?:m[ae]n)?|residents|villagers|locals))\b",
     re.I,
@@ -195,7 +195,9 @@ _FIGHTERS = re.compile(r"\b(?:militia\w*|fighters|warriors|raiders|gunm[ae]n|ban
 # Victims who bear no arms whatever their trade: an attack on them is violence against civilians.
 _UNARMED_STATUS = re.compile(
     r"\b(?:off-duty|off duty|former (?:(?:military|army|police|security|militia|rebel) )?"
-    r"(?:soldier|police\w*|officer|fighter|member|commander)s?|unarmed|retired)\b",
+    r"(?:soldier|police\w*|officer|fighter|member|commander)s?|unarmed|retired)\b"
+    # an officer attacked in his own home is off duty there (ACLED codes him as a civilian)
+    r"|\b(?:at|outside|in front of) (?:his|her) (?:own )?(?:home|house|residence)\b",
     re.I,
 )
 _JURISDICTION = re.compile(r"\s+(?:station\s+)?(?:area|limits|jurisdiction)\b", re.I)
@@ -275,6 +277,11 @@ class Coded:
 
 
 _DISPERSED = re.compile(r"\bdispers(?:e|ed|es|ing)\b", re.I)
+# ACLED counts off-duty or retired forces as civilians: the "who" clause that says so belongs to
+# the attack on them.
+_OFF_DUTY = re.compile(
+    r"who\s+(?:was|were)\s+(?:\w+\s+)?(?:off-duty|off duty|retired|unarmed|not on duty)\b", re.I
+)
 
 
 def clauses(text: str, start: int, s_idx: int, para: int) -> Iterator[Clause]:
@@ -290,6 +297,8 @@ def clauses(text: str, start: int, s_idx: int, para: int) -> Iterator[Clause]:
             text, pos, m.start()
         ):
             continue
+        if _OFF_DUTY.match(text, m.end()):
+            continue  # "an officer who was off-duty": the victim's status, said of the clause
         if m.start() - pos > 3:
             yield Clause(start + pos, start + m.start(), text[pos : m.start()], s_idx, para)
         pos = m.end()
@@ -505,6 +514,7 @@ def _code_clause(
         return
     triggers = [t for t in triggers if not _protest_as_context(t, clause)]
     triggers = [t for t in triggers if not _others_protest(t, clause, triggers)]
+    triggers = [t for t in triggers if not _seized_weapon(t, clause)]
     if any(t.family == "violent" for t in triggers):
         triggers = [t for t in triggers if not (t.cls == "riot" and _UNREST.fullmatch(t.text))]
     if not codable(triggers):
@@ -535,6 +545,36 @@ def _code_clause(
         if t is not None:
             agent, patient = _split_roles(t, actors, clause)
             yield Coded(None, None, _POLITICAL_PLOVER[t.cls], t, agent, patient)
+
+
+# Weapons named as what was found or taken ("recovered two hand grenades", "seized a submachine
+# gun, two pistols, grenades", "a cache of arms including 36 grenades") were not used: ACLED codes
+# the event by what was done with arms (a fight, a seizure), not by what was carried off.
+_SEIZED = re.compile(
+    r"\b(?:seiz(?:ed|ing)|recover(?:ed|ing)|confiscat(?:ed|ing)|found|discovered|cache of|"
+    r"caches of|possession of|haul of|(?:arms|weapons|ammunition),?\s+including)\s+"
+    r"((?:[\w(),.-]+\s+){0,8}?)$",
+    re.I,
+)
+# Words in the gap that start another act: "found that militants had thrown", "recovered the
+# bodies of those killed in a grenade attack".
+_SEIZED_GAP_ACT = re.compile(
+    r"\b(?:after|when|during|in|by|from|that|which|who|as|following|while|killed|injured|"
+    r"used|using|threw|thrown|hurled|lobbed|fired|exploded|detonated|planted|bodies|body)\b",
+    re.I,
+)
+_SEIZABLE = frozenset({"grenade", "ied", "shelling", "explosion"})
+
+
+def _seized_weapon(t: Trigger, clause: Clause) -> bool:
+    """Is the weapon trigger the object of a seizure or a find?"""
+    if t.cls not in _SEIZABLE:
+        return False
+    before = clause.text[max(0, t.start - clause.start - 100) : t.start - clause.start]
+    seized = _SEIZED.search(before)
+    if seized is None:
+        return False
+    return not _SEIZED_GAP_ACT.search(seized.group(1))
 
 
 def _demonstrating(text: str) -> bool:
@@ -868,6 +908,12 @@ _EARLIER = re.compile(
 )
 
 
+# The violence names who the demonstrators are ("victims of enforced disappearance", "rape
+# survivors"): their grievance, told before the protest, not its violence.
+_VICTIMS_OF = re.compile(r"\b(?:victims|survivors|families|relatives)\s+of\s+(?:the\s+)?$", re.I)
+_VICTIMS = re.compile(r"\s+(?:victims|survivors)\b", re.I)
+
+
 def _who_was_violent(
     clause: Clause, triggers: list[Trigger], actors: list[ActorMention]
 ) -> tuple[bool, bool]:
@@ -883,6 +929,13 @@ def _who_was_violent(
             continue  # "protested against the attack", "demanding the arrest of those who burnt"
         if opening is None and _PROTEST_PAST.search(clause.text[: t.start - clause.start]):
             continue  # "families who claim their children have been kidnapped ... held a sit-in"
+        if opening is None and (
+            _VICTIMS_OF.search(
+                clause.text[max(0, t.start - clause.start - 30) : t.start - clause.start]
+            )
+            or _VICTIMS.match(clause.text, t.end - clause.start)
+        ):
+            continue  # "relatives of victims of enforced disappearance staged a protest"
         if _PAST_RIOTS.match(t.text) and _EARLIER.search(
             clause.text[max(0, t.start - clause.start - 60) : t.start - clause.start]
         ):
@@ -961,7 +1014,12 @@ def _set_upon_at_protest(
     if re.search(r"\btheir\b", own, re.I):
         return many
     named = patient is not None and patient.text.lower() in own.lower()
-    return named or bool(re.search(r"\b(?:the|a|an)\s+(?:[\w-]+\s+)?$", own, re.I))
+    # "assaulted the members of BNP ..., during BNP's demonstration": the protest is the victims'
+    # own when its owner is the group the victims were named by.
+    owner = re.search(r"\b([\w-]+)'s\s+(?:[\w-]+\s+)?$", own)
+    named_as = clause.text[t.end - clause.start : end - clause.start + venue.start()]
+    owned = owner is not None and bool(re.search(rf"\b{re.escape(owner.group(1))}\b", named_as))
+    return named or owned or bool(re.search(r"\b(?:the|a|an)\s+(?:[\w-]+\s+)?$", own, re.I))
 
 
 def _intervened(clause: Clause, triggers: list[Trigger]) -> bool:
@@ -1256,17 +1314,24 @@ def _code_violence(
             return Coded(
                 "Riots", "Mob violence", "ASSAULT", main, agent, patient, default_actor1="rioter"
             )
+    # "clashes between two factions of pro-Houthi forces, killing three civilians": the people a
+    # fight kills are its victims, not an unarmed side of it.
+    sides = [
+        a
+        for a in unarmed
+        if not any(t.cls == "kill" and t.end <= a.start < t.end + 30 for t in triggers)
+    ]
     if (
         main.cls == "clash"
-        and unarmed
+        and sides
         and not two_sides
         and not armed_fight
         and not (agent is not None and agent.armed and agent.kind != "police")
     ):
         # A fight in which one side is unarmed people (villagers, party supporters, rival groups).
-        other = next((a for a in actors if a is not unarmed[0]), None)
+        other = next((a for a in actors if a is not sides[0]), None)
         return Coded(
-            "Riots", "Mob violence", "ASSAULT", main, unarmed[0], other, default_actor1="rioter"
+            "Riots", "Mob violence", "ASSAULT", main, sides[0], other, default_actor1="rioter"
         )
     if main.cls == "clash" and not firearms and _party_men_against_militia(main, actors, clause):
         # "Imbonerakure and CNL members fought one another": a party's members who fight a

@@ -36,12 +36,14 @@ from wirewatch.actors import (
     country_name,
     evidence_fields,
     find_actors,
+    foreign_crowd,
     home_country,
     iso3_of,
     local_name,
     repelled_first,
     state_first,
     suffered_first,
+    unnamed_agent,
 )
 from wirewatch.amend import (
     VIOLENT_OR_DEMONSTRATION,
@@ -158,7 +160,9 @@ _CIRCUMSTANCE = re.compile(
 # Words that make a death the cause of a demonstration rather than its toll.
 _CAUSE = re.compile(
     # "following which the mob beat him to death" tells what came next, not a cause
-    r"\b(?:(?:after|following)(?!\s+which\b)|over|against|demand\w*|justice for|death of|"
+    # ("shot against the rioters, killing 1 woman": the force used, not what they protest)
+    r"\b(?:(?:after|following)(?!\s+which\b)|over|(?<!shot )(?<!fired )(?<!fire )against|"
+    r"demand\w*|justice for|death of|"
     r"deaths of|investigat\w*|"
     r"killings? of|murders? of|"
     r"memory of|coffins? of|mourn\w*|protest\w* (?:at|over|against))\b",
@@ -530,7 +534,9 @@ class RuleEngine:
             story.sentences,
         )
         chosen: Place | None = (
-            event_place(mention.place, self.gazetteer)
+            event_place(
+                mention.place, self.gazetteer, doc.text[max(0, mention.start - 40) : mention.start]
+            )
             if mention is not None and mention.place is not None
             else None
         )
@@ -585,6 +591,19 @@ class RuleEngine:
             (a1_name, inter1), (a2_name, inter2), coded.event_type, clue or country, event_date
         )
         fields = evidence_fields(before, (a1_name, a2_name))
+        # Anonymous destruction is an unidentified group's; foreign demonstrators are their own
+        # country's protesters.
+        a1_name, inter1 = unnamed_agent(
+            (a1_name, inter1), coded.sub_event_type, clue or country, event_date
+        )
+        a1_name, inter1 = foreign_crowd(
+            (a1_name, inter1),
+            coded.actor1,
+            actors,
+            coded.trigger.start,
+            clue or country,
+            event_date,
+        )
         a1_name, inter1 = local_name(a1_name, inter1, clue or country, doc.text, event_date)
         a2_name, inter2 = local_name(a2_name, inter2, clue or country, doc.text, event_date)
         a1_name, inter1 = attributed(
@@ -721,10 +740,15 @@ def _is_background(text: str, dates: list[ResolvedDate], ref: date | None) -> bo
 def _toll_of(
     fatal: list[Fatalities], event_type: str | None, sub: str | None, text: str, start: int
 ) -> list[Fatalities]:
-    """The dead of a demonstration, less the deaths it is about ("demanding justice for the
-    death of a student", "following the murder of a man")."""
+    """An event's dead, less the deaths it is about: for a demonstration, those it demands
+    justice for or follows ("following the murder of a man"); for any other happening, a
+    death told as what set it off ("after four bodies were found")."""
     if event_type not in {"Protests", "Riots"} or sub == "Excessive force against protesters":
-        return fatal
+        # "burnt down a bus after it hit and killed one of them", "clashes erupted after four
+        # bodies were found": a death told as what set the happening off is not its toll.
+        return [
+            f for f in fatal if not _SET_OFF_BY.search(text, max(start, f.start - 40), f.start + 1)
+        ]
     return [
         f
         for f in fatal
@@ -738,6 +762,11 @@ def _toll_of(
     ]
 
 
+_SET_OFF_BY = re.compile(
+    r"\w[^,;:.]*?\b(?:after|following)\s+(?:(?:the|a|an|it|they|he|she)\s+)?(?:[\w'’-]+\s+){0,3}"
+    r"\s*$",
+    re.I,
+)
 _LED_TO = re.compile(
     r"\b(?:result(?:ing|ed)? in|led to|leading to|caus(?:ing|ed))\s+(?:the\s+)?$", re.I
 )

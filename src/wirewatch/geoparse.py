@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
+import importlib.resources
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -52,6 +55,9 @@ NEAR_SPELLING = 0.9
 # How near a region's middle a town filed under another region may lie and still be taken as
 # inside the region the story names (a county of Kenya's is some 60 km across).
 BESIDE_KM = 40.0
+# How far from the middle of the district named after it a town may lie and still be taken
+# as in it (the district's own point may be far from its edge; a namesake 400 km off is not).
+DISTRICT_KM = 160.0
 MACRO_CODES = frozenset(["RGN", "OCN", "SEA", "GULF", "PEN", "DSRT", "BLDG"])
 # What a name loses when the story points to another country and nothing else in it to its own.
 ALONE_PENALTY = 3.0
@@ -227,7 +233,7 @@ def _holds(area: Place, p: Place) -> bool:
 
 
 def _contradicted(
-    c: Candidate, follower_texts: list[str], gaz: Gazetteer, area: Span | None
+    c: Candidate, follower_texts: list[str], gaz: Gazetteer, area: Span | None, text: str = ""
 ) -> bool:
     """Whether the name that follows puts the place elsewhere in its own country: "Orikhove,
     Luhansk" is not the Orikhove of Crimea, nor "Rass Al Ain in Fes" a town 200 km from Fes."""
@@ -254,9 +260,18 @@ def _contradicted(
         for a in area.cands
         if a.exact and a.place.country == p.country and (a.place.feature_code or "") != "ADM1"
     ]
-    if not towns or any(not (t.feature_code or "").startswith("PPL") for t in towns):
+    # A district counts as a town, farther off: "firing in Rampur, Kaushambi (UP)" is no
+    # Rampur 400 km from Kaushambi district (but "Oklahoma City, Tulsa and suburbs" are peers).
+    kinds = ("PPL",) if _LIST_END.match(text, area.end) else ("PPL", "ADM2")
+    if not towns or any(not (t.feature_code or "").startswith(kinds) for t in towns):
         return False
-    return all(_km(t.latitude, t.longitude, p.latitude, p.longitude) > 100 for t in towns)
+    if any(_holds(t, p) for t in towns):
+        return False
+    return all(
+        _km(t.latitude, t.longitude, p.latitude, p.longitude)
+        > (DISTRICT_KM if t.feature_code == "ADM2" else 100)
+        for t in towns
+    )
 
 
 def _beside(p: Place, region: str, gaz: Gazetteer) -> bool:
@@ -841,6 +856,11 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
     if clue:  # "Amal Movement", "Bank Audi", "GSU camp": actors named as only one country's
         story.countries[clue] += CLUE_WEIGHT  # press names them say where the story is (so
         story.voters[clue].add("@clue")  # "Tripoli" is Lebanon's; "Mokowe" is Kenya's)
+    clues = region_clues(text)  # "the OSCE SMM observed ... near Serhiivka": the Serhiivka
+    story.names.update(region for _, region in clues)  # of Donetsk oblast, not of Odesa
+    for iso in {iso for iso, _ in clues}:
+        story.countries[iso] += CLUE_WEIGHT
+        story.voters[iso].add("@clue")
     spans, demonyms = find_spans(sdoc, text, offset, gaz)
     spans = [s for s in spans if not _split_off(s, text)]
     for iso in demonyms:  # "a Russian patrol near Ras al-Ain": demonyms name actors as often
@@ -877,6 +897,29 @@ def geoparse(doc: Document, sdoc: Doc, gaz: Gazetteer, offset: int = 0) -> list[
     mentions = _place_initials(mentions, text, offset, offset + len(sdoc.text))
     mentions = _place_hamlets(mentions, text, offset, offset + len(sdoc.text))
     return _place_sites(mentions, text, offset, offset + len(sdoc.text))
+
+
+@functools.lru_cache(maxsize=1)
+def _region_patterns() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+    data = json.loads(
+        (importlib.resources.files("wirewatch") / "data" / "region_clues.json").read_text("utf-8")
+    )
+    return tuple(
+        (re.compile(c["pattern"]), c["country"], tuple(normalise(a) for a in c["admin1"]))
+        for c in data["clues"]
+    )
+
+
+def region_clues(text: str) -> list[tuple[str, str]]:
+    """(country, normalised admin1) of the regions a story's bodies and forces tie it to
+    (`data/region_clues.json`): an OSCE monitors' report of shelling "near Serhiivka" names one
+    of a dozen Serhiivkas of Ukraine, and the one meant lies on the Donbas contact line. A clue
+    counts as the region named in the story, so it re-ranks namesakes and nothing more."""
+    out: list[tuple[str, str]] = []
+    for pattern, iso, regions in _region_patterns():
+        if pattern.search(text):
+            out.extend((iso, region) for region in regions if (iso, region) not in out)
+    return out
 
 
 # A village the gazetteer lacks, told with the area it lies in: "Umemger village of Guma LGA",
@@ -1193,7 +1236,10 @@ def _resolve(
         c
         for c in span.cands
         if _acceptable(span, c, story, doc.text, id(c) in held)
-        and (id(c) in held or not _contradicted(c, texts, gaz, None if span.listed else area))
+        and (
+            id(c) in held
+            or not _contradicted(c, texts, gaz, None if span.listed else area, doc.text)
+        )
     ]
     if not ok:
         if not span.strong or _acronym(span):

@@ -2,7 +2,8 @@
 
 ACLED keeps the most conservative credible figure: "at least 10" is 10, "more than 20" is 20,
 "some 200" is 200, "dozens" is 12 and "hundreds" 100 by convention, and deaths reported but not
-counted ("several killed", "unknown fatalities") are coded 10 and flagged as estimated.
+counted ("many killed", "unknown fatalities") are coded 10 and flagged as estimated; "several"
+is a few (3), as ACLED's own notes code it.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ _VAGUE = {
     "scores": (20, True),
     "hundreds": (100, True),
     "thousands": (1000, True),
-    "several": (10, True),
+    # "several killed": the dev notes code it as a few (3, or fewer when counted), never 10
+    "several": (3, True),
     "many": (10, True),
     "an unknown number of": (10, True),
     "unknown number of": (10, True),
@@ -108,7 +110,8 @@ NUMBER_RE = re.compile(r"\b" + _QUANT + r"\b", re.I)
 # "killing" and "kills" are left out: after a number they are the killers' verb ("500 drivers
 # protest a killing", "unknown group kills two").
 _DEATH = (
-    r"(?:killed|dead|died|dies|die|dying|deaths?|fatalit(?:y|ies)|lives|slain|"
+    # ("kiled", "killled": the notes' own typos)
+    r"(?:kil+ed|dead|died|dies|die|dying|deaths?|fatalit(?:y|ies)|lives|slain|"
     r"massacred|executed|beheaded|decapitated|lynched|murdered|shot dead|gunned down|bodies|"
     r"corpses|perished|drowned|succumbed|"
     r"KIA|"
@@ -155,7 +158,7 @@ _MONTH_NEAR = re.compile(
 )
 # Verbs whose object is the dead.
 _KILL_VERB = (
-    r"(?:killed|killing|kills|kill|claimed the lives of|claiming the lives of|lynched|lynching|"
+    r"(?:kil+ed|kil+ing|kills|kill|claimed the lives of|claiming the lives of|lynched|lynching|"
     r"lynch(?:es)?|executed|executing|execute[sd]?|beheaded|beheading|decapitated|decapitating|"
     r"gunned down|gunning down|"
     r"guns? down|shot dead|shooting dead|shoots? dead|shot and killed|shoots? and kills?|"
@@ -412,7 +415,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         + r"\s+"
         + _NOUN
         + r"(?:were|was|have been|had been|are|is|got|been|"
-        r"reportedly|reported|later|,)?\s*(?:(?!and\b|or\b|\d+\b)\w+\s)?" + _DEATH + r"\b",
+        r"reportedly|reported|later|,)?\s*(?:(?!and\b|or\b|\d+\b)\w+\s)?" + _DEATH + r"\b"
+        # "assaulted 4 journalists for misreporting the death toll": no dead of theirs
+        r"(?!\s+(?:toll|total|count)s?\b)",
         re.I,
     ),
     # Headline style, with no article: "kill civilian distributing exam materials", "Vigilante
@@ -468,8 +473,9 @@ _ACCUSED = re.compile(
     re.I,
 )
 _EARLIER = re.compile(r"\b(?:days?|weeks?|months?|hours?)\s+(?:after|before)\b[^.;,]*$", re.I)
+# (No digit between: "6 killed -(20 UNCONFIRMED DEATHS": the doubt is another figure's.)
 _UNCONFIRMED = re.compile(
-    r"[^.;]{0,40}?\b(?:unconfirmed|not (?:been )?confirmed|could not be (?:confirmed|verified)|"
+    r"[^.;\d]{0,40}?\b(?:unconfirmed|not (?:been )?confirmed|could not be (?:confirmed|verified)|"
     r"unverified)\b",
     re.I,
 )
@@ -534,7 +540,21 @@ _CODED = [
         r"\bcoded\s+as\s+(?P<num>\d+)(?:\s+(?:here|in this event|for this event|fatalit\w*))\b",
         re.I,
     ),
-    re.compile(r"\bfatalities\s*:\s*(?P<num>\d+)\b", re.I),
+    # "FATALITIES: estimate:10/ confirmed: 6": the confirmed count.
+    re.compile(r"\bfatalit\w*\s*:[^.]{0,40}?\bconfirmed\s*:?\s*(?P<num>\d+)\b", re.I),
+    # "FATALITIES: 15", "FATALITIS: 15", "FATALITIES: Estimate of 3 people", "FATALITIES:
+    # reported estimates include 12": the coder's header.
+    re.compile(
+        r"\bfatalit(?:y|ies|is)\s*[:=]\s*(?:(?:reported\s+)?estimates?(?:\s+only)?\s*"
+        r"(?:of|include|:)?\s*)?(?P<num>\d+)\b",
+        re.I,
+    ),
+    # "Exact number not known - est at 10"
+    re.compile(
+        r"\b(?:number|fatalit\w*|deaths|casualties|toll)\b[^.]{0,30}?\best(?:imated)?\.?\s+at\s+"
+        r"(?P<num>\d+)\b",
+        re.I,
+    ),
     # "fatalities reported as half, rounded down to 3": the coder's halving of an unclear toll.
     re.compile(r"\bfatalit\w*\b[^.]{0,60}?\brounded\s+(?:down\s+|up\s+)?to\s+(?P<num>\d+)\b", re.I),
     # "... 2 fatalities. [size=no report]", "Total 16 fatalities.", "Total fatalities 2.": a
@@ -568,12 +588,28 @@ _ALTERNATIVE = re.compile(
     # "The villagers contest that figure, saying 13 civilians were killed"
     r"\b(?:contest\w*|disput\w*)\s+(?:that|the|this|these)\s+(?:figures?|tolls?|numbers?|"
     r"counts?|claims?)\b|"
-    r"\b(?:dismiss\w*|den(?:y|ied|ies)|refut\w*|reject\w*)\s+(?:the\s+)?(?:reports?|claims?)\b",
+    r"\b(?:dismiss\w*|den(?:y|ied|ies)|refut\w*|reject\w*)\s+(?:the\s+)?(?:reports?|claims?)\b|"
+    # "At least three were killed ... The Star reports 4 dead": a newspaper's own count.
+    r"(?-i:\b(?:[A-Z][a-z]+\s+){0,2}(?:Star|Standard|Nation|Times|Post|Herald|Tribune|Guardian|"
+    r"Monitor|Observer|Telegraph|Gazette|Reuters|AFP|BBC|Xinhua))\s+(?:also\s+)?(?:reports?|"
+    r"reported|claims?|claimed|says|said|puts|put)\b",
+    re.I,
+)
+_INITIAL = re.compile(
+    r"\b(?:initial(?:ly)?|first|early|earlier|preliminary)\s+(?:reports?|figures?|accounts?)"
+    r"(?:\s+(?:of|said|put|indicated|suggested|mentioned))?(?:\s+that)?\s*$",
+    re.I,
+)
+_LATER = re.compile(
+    r"\b(?:later|subsequent|updated|revised|final|new)\s+(?:reports?|figures?|accounts?)"
+    r"(?:\s+(?:of|said|put|indicated|suggested|mentioned))?(?:\s+that)?\s*$",
     re.I,
 )
 _ADDITIONAL = re.compile(
     r"\b(?:another|additional|also|further|as (?:was|were|did))\b|"
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?\b(?=\s+\w+\s+(?:were|have))",
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?\b(?=\s+\w+\s+(?:were|have))|"
+    # "4 more bodies were found": dead beyond those told.
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+more\b(?!\s+than\b)",
     re.I,
 )
 _CAUSE = re.compile(
@@ -1037,6 +1073,10 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
         else f
         for f in found
     ]
+    # "Initial reports of 2 people killed, later reports of one person killed": ACLED keeps the
+    # corrected figure.
+    if any(_LATER.search(text, 0, f.start - offset + 1) for f in found):
+        found = [f for f in found if not _INITIAL.search(text, 0, f.start - offset + 1)]
     marked = [
         replace(
             f,
@@ -1054,7 +1094,7 @@ def find_fatalities(text: str, offset: int = 0) -> list[Fatalities]:
 
 
 _ALONG_WITH = re.compile(
-    r"\s+(?:in\s+\w+\s+)?(?:along|together) with\s+(?:his|her)\s+(?:[\w'’-]+\s+){0,2}?"
+    r",?\s+(?:in\s+\w+\s+)?(?:along|together) with\s+(?:his|her)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?!(?:cattle|cows?|goats?|sheep|camels?|livestock|animals?|car|vehicle|motor\w*|house|home|"
     r"belongings|property|money|gun|weapons?|rifle|phone|bag)\b)[\w'’-]+",
     re.I,
@@ -1251,7 +1291,12 @@ def is_alternative(text: str) -> bool:
 # own that rules out any dead, which ACLED codes as 0 whatever the story's verbs suggest.
 _NONE_DIED = re.compile(
     r"(?:^|[.;]\s+)(?:there (?:were|was) )?no (?:human )?(?:casualties|fatalities|deaths)\b"
-    r"(?! (?:among|on the side|on (?:the )?(?:\w+ )?side) )[^.;]*(?:[.;]|$)",
+    r"(?! (?:among|on the side|on (?:the )?(?:\w+ )?side) )[^.;]*(?:[.;]|$)|"
+    # "A suspect is lynched ... and nearly killed before he is rescued by police", "The man was
+    # rescued by police before death": the one lynched lived.
+    r"(?:^|[.;]\s+)[^.;]*\b(?:(?:rescued|saved)\b[^.;]*\bbefore (?:his |her )?death|"
+    r"(?:nearly|almost) (?:killed|lynched|beaten to death)\b[^.;]*\b(?:rescued|saved))\b[^.;]*"
+    r"(?:[.;]|$)",
     re.I,
 )
 

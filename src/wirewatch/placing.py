@@ -14,6 +14,7 @@ yields to that place: ACLED codes the finest one.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -73,6 +74,13 @@ _ACTOR_NAME = re.compile(
     r"\s+(?:People['’]s|Republic|Army|Militia|Forces|Police|Brigade|Regiment|Resistance|"
     r"Front|Battalion|Division|Corps|Guards?)\b"
 )
+# Words after a country's name that make it the owner of a force or a weapon.
+_OWNER_AFTER = re.compile(
+    r"(?:\s+|-)(?:military|forces|troops|army|soldiers|navy|air\s+force|warplanes|jets|"
+    r"aircraft|drones?|air\s*strikes?|missiles?|artillery|border\s+guards?|special\s+forces|"
+    r"coalition|-led|-backed)\b",
+    re.I,
+)
 # A capitalised word right before or after a country's name makes it part of a longer name,
 # unless it is a cue or a direction ("In Syria", "eastern Ukraine" stay places).
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w'-]*)\s+(?:of\s+)?$")
@@ -115,7 +123,27 @@ MISSION = re.compile(
     rf"\b(?:[A-Z][\w.]*\s+){{1,2}}{_MISSION_WORDS}\b|\b{_MISSION_WORDS}\s+(?:of|to)\s+"
     r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
 )
+_TO_ABROAD = re.compile(
+    r"\b(?:to|into|towards?|back\s+to)\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.I
+)
 _NON_LOCATIVE = re.compile(r"\b(?:with|from|to|against|by|for)\s+(?:the\s+)?$", re.I)
+# "of" after a force says whose it is: "military forces of Armenia fired on the positions of
+# the military forces of Azerbaijan located at Zamanly" names the sides, not the place.
+_OF_FORCE = re.compile(
+    r"\b(?:forces|military|army|troops|soldiers|police|navy|militia|militants|fighters|"
+    r"government|authorities)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+# A village the gazetteer lacks, after a locative cue, then the area it lies in: "located at
+# Zamanly, Gadabay", "in Kasitu (Nkhotakota, Central)". The cue is the area's too: ACLED codes
+# an unlisted village to the finest area named for it.
+_UNPLACED_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|around|inside)\s+(?:the\s+)?(?-i:[a-z-]+\s+){0,2}"
+    r"(?:(?:village\s+of\s+)?(?-i:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2})"
+    r"(?:\s+(?:village|town|area|settlement|hamlet|union|upazila|sub-district|tehsil|ward|"
+    r"locality|commune|municipality))?\s*[,(]\s*){1,2}$",
+    re.I,
+)
 
 
 def choose_place(
@@ -138,10 +166,14 @@ def choose_place(
         elif _OF_ORG.search(before) and _ORG_AFTER.match(base_text, p.end - base_start):
             pass  # "employees of Chattogram City Corporation staged a protest in Bogra city":
             # whose staff they are, not where they are
+        elif _OF_FORCE.search(before):
+            s -= 0.5
         elif _LOCATIVE.search(before) or _PAREN_LOCATIVE.search(before):
             s += 1.0
         elif _NON_LOCATIVE.search(before):
             s -= 0.5
+        elif _unplaced_locative(p, places, base_text, base_start):
+            s += 1.0
         if any(
             base_start <= q.start
             and q.end <= p.start
@@ -214,6 +246,13 @@ def choose_place(
             return False  # "raiders from Sudan": where they came from
         if _ECONOMY.match(text, p.end - start) or _ACTOR_NAME.match(text, p.end - start):
             return False
+        if (
+            p.place is not None
+            and (p.place.feature_code or "").startswith("PCL")
+            and _OWNER_AFTER.match(text, p.end - start)
+        ):
+            return False  # "wounded by a US drone strike ... in Nahri Saraj district": whose
+            # drone, not where it struck
         return (
             p.place is not None
             and not re.match(
@@ -238,6 +277,7 @@ def choose_place(
     if own:
         first, text = sentences[sentence][0], str(sentences[sentence][2].text)
         in_clause = [p for p in own if usable(p, text, first)]
+        in_clause = [p for p in in_clause if not _destination_abroad(p, text, first, places)]
         if in_clause:
             return max(in_clause, key=lambda p: score(p, text, first))
     for s_idx in (sentence, sentence - 1):
@@ -246,6 +286,8 @@ def choose_place(
         s_start, s_end, sent = sentences[s_idx]
         text = str(sent.text)
         near = [p for p in places if s_start <= p.start < s_end and usable(p, text, s_start)]
+        if s_idx == sentence:
+            near = [p for p in near if not _destination_abroad(p, text, s_start, places)]
         if near and s_idx != sentence:
             # The sentence before: its first places say where the story is ("at X village,
             # Y upazila (Jamalpur, Mymensingh). At least 6 were injured"), not the last one.
@@ -260,6 +302,22 @@ def choose_place(
         if near:
             return max(near, key=lambda p: score(p, text, s_start))
     return _elsewhere(trigger_start, places, sentences, usable, score)
+
+
+def _destination_abroad(p: PlaceMention, text: str, start: int, places: list[PlaceMention]) -> bool:
+    """Whether a sentence names a foreign country only as where someone went ("arrested six
+    while in transit to Somalia", "crossed back into Somalia with their hostages"): the arrest,
+    the kidnapping, happened where the sentence before says, in the story's own country."""
+    if p.place is None or not (p.place.feature_code or "").startswith("PCL"):
+        return False
+    if _TO_ABROAD.search(text, max(0, p.start - start - 30), p.start - start) is None:
+        return False
+    towns = {
+        q.place.country
+        for q in places
+        if q.place is not None and not (q.place.feature_code or "").startswith("PCL")
+    }  # (the countries its towns lie in: "Somalia" named twice outweighs one Kenyan town)
+    return bool(towns) and p.place.country not in towns
 
 
 def from_abroad(mention: PlaceMention, text: str) -> bool:
@@ -326,6 +384,22 @@ def _coded_place(
     return None
 
 
+def _unplaced_locative(p: PlaceMention, places: list[PlaceMention], text: str, start: int) -> bool:
+    """Whether a locative cue reaches an area over the villages before it that the gazetteer
+    lacks, or put in another province ("in Mohammadpur union, Suborno Char upazila (Noakhali,
+    Chittagong)": the Mohammadpur found is Dhaka's): the area is then the finest place named."""
+    before = text[max(0, p.start - start - 90) : p.start - start]
+    cue = _UNPLACED_LOCATIVE.search(before)
+    if cue is None:
+        return False
+    first = p.start - len(before) + cue.start()
+    sentence_end = start + len(text)
+    return not any(
+        first <= q.start < p.start and not _outside_region(q, places, start, sentence_end)
+        for q in places
+    )
+
+
 def _outside_region(p: PlaceMention, places: list[PlaceMention], start: int, end: int) -> bool:
     """Whether a town lies outside the one province its sentence names (several provinces say
     nothing: "on the Nihm front (Nihm, Sanaa) and the Sirwah front (Sirwah, Marib)")."""
@@ -387,7 +461,7 @@ def _elsewhere(
     return best[1] if best is not None else None
 
 
-def event_place(place: Place, gaz: Gazetteer) -> Place:
+def event_place(place: Place, gaz: Gazetteer, before: str = "") -> Place:
     """Where an event is put when the story names only its province: at the province's seat,
     as ACLED codes it (geo_precision 3 at the provincial capital: "in Farah province" is coded
     at Farah city), not at the middle of the province, which may be a desert 50 km from any
@@ -397,6 +471,10 @@ def event_place(place: Place, gaz: Gazetteer) -> Place:
     town for its seat, though a suburb of the capital or another town may be bigger (but a
     hamlet of the province's name, under 10,000 people, is not its seat: Baringo's is
     Kabarnet)."""
+    if place.feature_code == "ADM2" and place.country:
+        # (but "Kralgund town (Kupwara district", "Pipri, Kaushambi": the area of a village the
+        # gazetteer lacks, which may lie anywhere in it, is best put at its middle)
+        return place if _AREA_OF.search(before) else _district_seat(place, gaz)
     if place.feature_code != "ADM1" or not place.country or not place.admin1:
         return place
     namesakes = [
@@ -416,6 +494,43 @@ def event_place(place: Place, gaz: Gazetteer) -> Place:
     if seat is None:
         return place
     return dataclasses.replace(seat, precision=3)
+
+
+# A name, its kind perhaps, then what opens the area it lies in: "Kralgund town (", "Pipri, ".
+_AREA_OF = re.compile(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s*[,(]\s*$")
+_KIND_SUFFIX = re.compile(r"\s+(?:district|division|county|municipality|department|zone)$", re.I)
+# How far a district's namesake town may lie from the district's middle and still be its seat.
+SEAT_KM = 60.0
+
+
+def _district_seat(place: Place, gaz: Gazetteer) -> Place:
+    """Where an event is put when the story names only its district ("in Thatta district
+    (Sindh)", "Kaushambi (UP)"): at the district's namesake town, its headquarters, as ACLED
+    codes a district-level event (geo_precision 2), not at the middle of the district. A
+    district without a namesake town of 10,000 people near its middle keeps its own point."""
+    name = _KIND_SUFFIX.sub("", place.name)
+    towns = [
+        c.place
+        for c in gaz.candidates(name, False)
+        if c.exact
+        and c.main
+        and c.place.country == place.country
+        and c.place.admin1 == place.admin1
+        and (c.place.feature_code or "").startswith("PPL")
+        and c.place.population >= 10000
+        and _km(c.place, place) <= SEAT_KM
+    ]
+    if not towns:
+        return place
+    town = max(towns, key=lambda p: (p.population, -(p.geonameid or 0)))
+    return dataclasses.replace(town, precision=max(2, place.precision))
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def unnamed_place(country: Place, gaz: Gazetteer) -> Place:

@@ -372,6 +372,11 @@ def lend_toll(events: list[Event], text: str) -> list[Event]:
     paras = [_paragraph(e, breaks) for e in events]
     out = list(events)
     for i, event in enumerate(events):
+        if event.event_type == "Protests" and not event.fatalities and paras[i] is not None:
+            shot = _shot_after(event, events, paras, i, text)
+            if shot is not None:
+                out[i] = _with_toll(event, shot)
+            continue
         if event.fatalities or not _carries_dead(event) or paras[i] is None:
             continue
         donors = [
@@ -391,6 +396,40 @@ def lend_toll(events: list[Event], text: str) -> list[Event]:
             # stands, not their sum.
             out[i] = _with_toll(event, max(donors, key=lambda d: d.fatalities))
     return out
+
+
+# "Police intervened. 2 were shot dead": a shooting told as a toll of its own.
+_SHOT = re.compile(r"\b(?:shot|shooting|gunfire|gunshots?|bullets?|fired|live rounds)\b", re.I)
+
+
+def _shot_after(
+    protest: Event, events: list[Event], paras: list[int | None], i: int, text: str
+) -> Event | None:
+    """The candidate whose dead are a protest's own: a shooting told after the protest, that
+    day and in its paragraph, by no named killer ("First of three days of protesting. 1 shot
+    dead"). ACLED codes those dead within the demonstration, not as an attack of their own; a
+    death the protest is about is told as its cause (after, following, over), and a named
+    killer's deed is another happening."""
+    told = _clause(protest)
+    if told is None or not _FORCES.search(text):
+        return None
+    for j, donor in enumerate(events):
+        answer = _clause(donor)
+        if (
+            j != i
+            and donor.fatalities
+            and not donor.fatalities_estimated
+            and donor.event_type == "Violence against civilians"
+            and (donor.actor1 or "Unidentified").startswith("Unidentified")
+            and paras[j] == paras[i]
+            and donor.event_date == protest.event_date
+            and answer is not None
+            and answer[0] > told[0]
+            and not _set_off(donor, text)
+            and any(_SHOT.search(ev.text) for ev in donor.evidence if ev.field == "fatalities")
+        ):
+            return donor
+    return None
 
 
 def merge_into(existing: list[Event], new: Iterable[Event]) -> tuple[list[Event], list[Event]]:
