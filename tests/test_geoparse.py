@@ -746,8 +746,66 @@ def test_a_monitoring_missions_report_ranks_namesakes_of_its_regions(gaz: Gazett
     from wirewatch.geoparse import region_clues
 
     assert ("UA", "luhansk") in region_clues("The OSCE SMM observed 13 explosions.")
-    assert region_clues("The OSCE Minsk Group met in Vienna.") == []
+    assert region_clues("The OSCE Minsk Group met in Vienna.") == ()
     found = _by_text(_run("The OSCE SMM observed 2 explosions near Pervomaisk.", gaz))
     town = found.get("Pervomaisk")
     assert town is not None and town.place is not None
     assert town.place.admin1 in ("Donetsk", "Luhansk")
+
+
+def test_a_camp_named_for_its_town_is_that_town(gaz: Gazetteer) -> None:
+    text = (
+        "Refugees from Sudan and from South Sudan clashed in the Kakuma refugee camp, "
+        "resulting in 5 deaths."
+    )
+    got = _by_text(_run(text, gaz))
+    assert "Kakuma" in got
+    place = got["Kakuma"].place
+    assert place is not None and place.country == "KE"
+
+
+def test_a_region_named_as_the_area_beats_a_foreign_namesake(gaz: Gazetteer) -> None:
+    text = "An IED planted by an unidentified armed group in Karak area in Dar'a detonated."
+    places = [m.place for m in _run(text, gaz) if m.place is not None]
+    assert places and all(p.country == "SY" for p in places)
+
+
+def test_a_bracketed_area_after_the_rest_of_a_name_rules_out_a_foreign_head(
+    gaz: Gazetteer,
+) -> None:
+    text = "An IED detonated in Mafraq ar Ruwayk area (Marib), killing a truck driver."
+    places = [m.place for m in _run(text, gaz) if m.place is not None]
+    assert places and all(p.country == "YE" for p in places)
+
+
+def test_an_exact_area_in_a_chain_outweighs_a_loose_one(gaz: Gazetteer) -> None:
+    text = "Suspected JNIM kidnapped the mayor of Fandou near Monsey (Karimama, Alibori)."
+    places = [m.place for m in _run(text, gaz) if m.place is not None]
+    assert places and all(p.country == "BJ" for p in places)
+
+
+def test_a_generic_police_station_name_is_no_city(gaz: Gazetteer) -> None:
+    text = "Three men were wounded in a bomb explosion on the premises of Kotwali police station."
+    assert all(m.place is None for m in _run(text, gaz) if m.text == "Kotwali")
+    assert all(c.main for c in gaz.candidates("Kotwali"))
+
+
+def test_a_minor_village_is_doubtful_as_part_of_a_longer_name_or_a_modifier() -> None:
+    from wirewatch.gazetteer import Candidate
+    from wirewatch.geoparse import _minor_doubtful
+    from wirewatch.models import Place
+    from wirewatch.toponyms import Span
+
+    union = Place("Chatra", 25.34, 89.26, None, "BD", None, "Rangpur", None, "ADM4", 0, 2)
+    town = Place("Chatra", 24.2, 84.9, 1274536, "IN", None, "Jharkhand", None, "PPL", 49985, 1)
+    text = "members of Chatra Dal clashed; workers of Chatra tea garden; a raid in Chatra on Monday"
+    part = Span(11, 17, "Chatra", False, "PROPN", fragment=True)
+    modifier = Span(42, 48, "Chatra", True, "GPE")
+    placed = Span(71, 77, "Chatra", False, "PROPN", locative=True)
+    assert text[part.start : part.end] == text[modifier.start : modifier.end] == "Chatra"
+    assert text[placed.start : placed.end] == "Chatra"
+    minor = Candidate(union, True, True)
+    assert _minor_doubtful(part, minor, text)
+    assert _minor_doubtful(modifier, minor, text)
+    assert not _minor_doubtful(placed, minor, text)
+    assert not _minor_doubtful(part, Candidate(town, True, True), text)  # GeoNames' own rules

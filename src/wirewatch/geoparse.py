@@ -24,6 +24,7 @@ import functools
 import importlib.resources
 import json
 import math
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -131,7 +132,7 @@ def same_admin(admin: str | None, name: str) -> bool:
 _GAP = re.compile(
     r"^(?:[\s,(/]*(?:(?:lga|district|province|department|municipality|county|state|region|"
     r"governorate|division|city|town|village|area|upazila|tehsil|taluka|township|sub-county|"
-    r"subcounty|constituency|commune|raion|rayon|union|ward)\b[\s,()]*)*|\s+in\s+(?:the\s+)?|"
+    r"subcounty|constituency|commune|raion|rayon|union|ward)\b[\s,()]*)*(?:in\s+(?:the\s+)?)?|"
     r"\)?\s*(?:region|district|province|governorate|area)\s+of\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
@@ -163,6 +164,14 @@ def _listed(spans: list[Span], text: str) -> set[int]:
     return out
 
 
+# The rest of a name the gazetteer knows only the head of: "Mafraq" of "Mafraq ar Ruwayk area
+# (Marib)". The bracket after it still names the area the whole lies in.
+_NAME_TAIL = re.compile(
+    r"^[\s-]+(?:al|ar|as|ad|an|at|ash|az|el|ad|de|da|del|la|bin|bani)[\s-]+[A-Z][\w'’]*"
+    r"(?:\s+[A-Z][\w'’]*)?(?=[\s,(])"
+)
+
+
 def _followers(spans: list[Span], text: str) -> list[list[int]]:
     """For each span, the spans that may name the areas it lies in (up to three, chained)."""
     out: list[list[int]] = []
@@ -171,6 +180,9 @@ def _followers(spans: list[Span], text: str) -> list[list[int]]:
         k = i
         while k + 1 < len(spans) and len(chain) < 3:
             gap = text[spans[k].end : spans[k + 1].start]
+            tail = _NAME_TAIL.match(gap) if not os.environ.get("GEO7B_OFF", "").count("prov") else None
+            if tail and k == i and gap[tail.end() :].strip():
+                gap = gap[tail.end() :]
             if not gap.strip() or not _GAP.match(gap):
                 break  # (a bare space joins the words of one name: "Washington Post")
             k += 1
@@ -238,6 +250,15 @@ def _contradicted(
     """Whether the name that follows puts the place elsewhere in its own country: "Orikhove,
     Luhansk" is not the Orikhove of Crimea, nor "Rass Al Ain in Fes" a town 200 km from Fes."""
     p = c.place
+    if (
+        p.feature_code == "ADM1"
+        and area is not None
+        and not os.environ.get("GEO7B_OFF", "").count("prov")
+        and any(a.exact and a.place.feature_code == "ADM1" for a in area.cands)
+        and all(a.place.country != p.country for a in area.cands if a.exact)
+    ):
+        return True  # "Karak area in Dar'a": the region of another country named right after
+        # it (Syria's Daraa) puts it there, not in Jordan's Karak governorate
     if not p.country or (p.feature_code or "").startswith(("ADM1", "PCL")):
         return False
     regions = gaz.admin1_names(p.country)
@@ -486,6 +507,42 @@ _FORCES = re.compile(
 # Nouns after a name that make it a place, not an adjective: "in Sharan area", "in Aleppo
 # countryside", "on Karak outskirts".
 _AREA_AFTER = re.compile(r"\s+(?:area|areas|countryside|outskirts|vicinity|environs)\b")
+# A lower-case word after a name that makes the name a modifier ("Tarapur tea garden", "Kalia
+# bazar committee"), unless it is a function word or a cue to a place's kind.
+_MODIFIES = re.compile(
+    r"\s+(?!(?:on|in|at|and|or|of|near|to|from|by|with|after|before|during|under|over|where|"
+    r"which|who|that|as|is|was|were|are|has|had|have|for|since|when|while|but|the|a|an|"
+    r"upazila|union|ward|village|town|city|area|areas|district|sub|police|thana|bazar|market|"
+    r"bazaar|municipality|pourashava|constituency|county|commune|arrondissement|raion|"
+    r"hromada|settlement|oblast|region|province|outskirts|residents|villagers|locals)\b)[a-z]"
+)
+
+
+def _minor(p: Place) -> bool:
+    """A village-level place folded in from sources other than GeoNames (`minor_places`): no
+    GeoNames id, no population, a village's precision, and a union's, ward's or settlement's
+    kind (GeoNames' own places all have an id; the regions derived from them are ADM1/ADM2)."""
+    return (
+        p.geonameid is None
+        and p.population == 0
+        and p.precision == 2
+        and (p.feature_code or "") in ("PPL", "ADM3", "ADM4")
+    )
+
+
+def _minor_doubtful(span: Span, c: Candidate, text: str) -> bool:
+    """Whether a village-level place of the minor sources is more likely some other thing of
+    its name: a part of a longer name ("Chatra" of "Chatra Dal", "Birni" of "Birni Lafia",
+    "Jahangirnagar" of "Jahangirnagar University"), or a word that qualifies the noun after
+    it ("workers of Tarapur tea garden"). A union or ward shares its name with many others;
+    only a place's syntax makes it the place."""
+    if not _minor(c.place) or os.environ.get("GEO7B_OFF", "").count("minor"):
+        return False
+    return span.fragment or _modifier(span, text)
+
+
+def _modifier(span: Span, text: str) -> bool:
+    return bool(_MODIFIES.match(text, span.end)) and not (span.cue_town or span.cue_region)
 
 # Characters either side of a name searched for the same word in lower case.
 _WINDOW = 5_000
@@ -512,8 +569,37 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
     # they are as often as where, and does not make the places named beside it foreign.
     named = _named_focus(story, normalise(span.text))
     foreign = named not in (None, country)
+    if (
+        span.in_chain
+        and span.locative
+        and code == "ADM1"
+        and c.exact
+        and _one_area(span)
+        and not os.environ.get("GEO7B_OFF", "").count("prov")
+    ):
+        return True  # "Karak area in Dar'a": a region named as the area of the place before it
+        # is that region, whatever country a namesake of that place would make the story's
+    if _minor_doubtful(span, c, text):
+        return False
+    if (
+        focus not in (None, country)
+        and code.startswith("PPL")
+        and c.place.population < 10000
+        and _modifier(span, text)
+        and not os.environ.get("GEO7B_OFF", "").count("minor")
+    ):
+        return False  # "workers of Tarapur tea garden" in a Bangladeshi story: no hamlet of
+        # India's, but a garden's name
     if contained and (c.exact or code.startswith("PPL")):
         return True  # "Biu (Borno)": the area it lies in is named right after it
+    if (
+        span.camp
+        and c.exact
+        and code.startswith("PPL")
+        and (local or (c.main and _one_country_exact(span)))
+    ):
+        return True  # "Sudanese refugees clashed in the Kakuma refugee camp": a camp takes its
+        # town's name, and its refugees' countries are not the story's
     if span.strong and c.exact and code in MACRO_CODES and not span.fragment:
         return True  # "the tropical Atlantic": an ocean or world region lies in no country
     if (
@@ -910,16 +996,20 @@ def _region_patterns() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ..
     )
 
 
-def region_clues(text: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=16)
+def region_clues(text: str) -> tuple[tuple[str, str], ...]:
     """(country, normalised admin1) of the regions a story's bodies and forces tie it to
     (`data/region_clues.json`): an OSCE monitors' report of shelling "near Serhiivka" names one
     of a dozen Serhiivkas of Ukraine, and the one meant lies on the Donbas contact line. A clue
-    counts as the region named in the story, so it re-ranks namesakes and nothing more."""
+    counts as the region named in the story, so it re-ranks namesakes and nothing more.
+
+    Cached: a long story is geoparsed piece by piece, and each piece asks about the whole story.
+    """
     out: list[tuple[str, str]] = []
     for pattern, iso, regions in _region_patterns():
         if pattern.search(text):
             out.extend((iso, region) for region in regions if (iso, region) not in out)
-    return out
+    return tuple(out)
 
 
 # A village the gazetteer lacks, told with the area it lies in: "Umemger village of Guma LGA",
@@ -1207,6 +1297,10 @@ def _resolve_all(
         # "Durgapur upazila (Sujanagar, Pabna, Rajshahi)": a name the gazetteer lacks says
         # nothing of the area; the first of the chain it knows does.
         known = [j for j in follow[i] if spans[j].cands]
+        if not os.environ.get("GEO7B_OFF", "").count("chain"):
+            # "Monsey (Karimama, Alibori)": a name known only by loose spellings (Karimama as
+            # China's Karamay) says less of the area than the exact one after it
+            known = [j for j in known if spans[j].exact] or known
         area = spans[(known or follow[i])[0]] if follow[i] else None
         mention = _resolve(doc, span, story, ranked, gaz, texts, before[i], area)
         if (mention is None or mention.place is None) and span.alt:
