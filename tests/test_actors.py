@@ -711,8 +711,10 @@ def test_groups_that_cross_borders_do_not_place_a_story() -> None:
     shabaab, police = find_actors("Suspected al Shabaab gunmen attacked a Kenyan police post")
     assert home_country(shabaab) is None and home_country(police) == "KE"
     assert actors_country([shabaab, police]) == "KE"
-    # With no other clue, the group's own country still names the story's.
-    assert actors_country(find_actors("Al Shabaab attacks police officers")) == "SO"
+    # With no other clue, the group's own country names the story's, unless the dictionary
+    # says where its unplaced stories happen (Al Shabaab's are Kenyan).
+    assert actors_country(find_actors("Boko Haram fighters attacked police officers")) == "NG"
+    assert actors_country(find_actors("Al Shabaab attacks police officers")) == "KE"
     # Raiders from abroad never place the raid; a group of one country does.
     assert actors_country(find_actors("Police battle Toposa raiders from Sudan")) is None
     assert actors_country(find_actors("Taliban militants attacked a checkpoint")) == "AF"
@@ -966,3 +968,41 @@ def test_a_los_group_whose_members_act_is_a_gang() -> None:
     assert all(
         a.name != "Los Mochis Gang" for a in find_actors("armed men in Los Mochis shot a man")
     )
+
+
+def test_brazils_drug_factions_are_named_actors() -> None:
+    text = "drug traffickers of the CV (Red Command) invaded a community controlled by the TCP"
+    names = {a.name for a in find_actors(text)}
+    assert {"CV: Red Command", "TCP: Pure Third Command"} <= names
+    assert "PCC: First Capital Command" in {
+        a.name for a in find_actors("members of the First Capital Command were arrested")
+    }
+    # India's "PCC" is a party committee, not the Sao Paulo faction.
+    assert all(a.name != "PCC: First Capital Command" for a in find_actors("PCC chief led a rally"))
+
+
+def test_a_cross_border_group_with_no_place_is_where_its_unplaced_stories_happen() -> None:
+    from wirewatch.actors import actors_country
+
+    # Somali reports name their district; an Al Shabaab story with no place is a Kenyan one.
+    assert actors_country(find_actors("Police kill an al Shabaab recruiter in a shootout.")) == "KE"
+    # An actor with a home of its own still decides.
+    text = "Somali forces repulsed an al Shabaab attack."
+    assert actors_country(find_actors(text)) == "SO"
+
+
+def test_a_cross_border_group_named_by_its_home_does_not_place_the_attack() -> None:
+    from wirewatch.actors import country_named
+
+    assert country_named("Two men, suspected to be Somali al Shabaab, attacked police.") is None
+    assert country_named("Suspected Somali militants attacked a police post.") is None
+    assert country_named("Somali elders met the governor.") == "SO"
+
+
+def test_bangladeshi_campuses_and_movements_tell_the_country() -> None:
+    from wirewatch.actors import country_clue
+
+    text = "anti-quota student protesters staged a protest at BSMRSTU University, Gopalganj city"
+    assert country_clue(text) == "BD"
+    assert country_clue("Students Against Discrimination marched to Shahbagh.") == "BD"
+    assert country_clue("Students of MAASAI Mara University protested.") == "KE"

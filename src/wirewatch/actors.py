@@ -395,8 +395,24 @@ def country_named(text: str) -> str | None:
         if not _RAIDERS_FROM.search(text, max(0, m.start() - 120), m.start())
         and not _RAIDERS.match(text, m.end())
         and not _FOREIGNERS.match(text, m.end())
+        and not _cross_border_group(text, m.end())
     }
     return named.pop() if len(named) == 1 else None
+
+
+_GAP = re.compile(r"\s+")
+
+
+def _cross_border_group(text: str, end: int) -> bool:
+    """A group that fights across borders, named by its home country's word ("two men, suspected
+    to be Somali al Shabaab"), came from there; like raiders, it does not place the attack."""
+    gap = _GAP.match(text, end)
+    if gap is None:
+        return False
+    pattern, by_alias = _group_pattern()
+    hit = pattern.match(text, gap.end())
+    group = by_alias.get(_alias_key(hit.group(0))) if hit is not None else None
+    return group is not None and len(group.get("operates_in", [])) > 1
 
 
 # "Chinese nationals", "an Italian missionary", "the British High Commission": foreigners, their
@@ -422,7 +438,7 @@ _RAIDERS_FROM = re.compile(
 # Herders or tribesmen named by a country ("Kenyan herders") are as often its victims as raiders.
 _RAIDERS = re.compile(
     r"\s+(?:[A-Za-z-]+\s+)?(?:raiders|bandits|rustlers|militias?|militiamen|gunmen|armed men|"
-    r"assailants|attackers|pirates)\b",
+    r"assailants|attackers|pirates|militants|insurgents|jihadists)\b",
     re.I,
 )
 
@@ -995,17 +1011,25 @@ def home_country(mention: ActorMention) -> str | None:
     return mention.country
 
 
+def _unplaced_country(mention: ActorMention) -> str | None:
+    group = _group_by_name().get(mention.name) if mention.name else None
+    if group is not None and group.get("unplaced"):
+        return str(group["unplaced"])
+    return mention.country
+
+
 def actors_country(actors: list[ActorMention]) -> str | None:
     """The country a story's actors belong to most often, by `home_country`; only when none
-    has a home of its own, the country of the groups that cross borders (an Al Shabaab story
-    with no other clue is Somalia's)."""
+    has a home of its own, the country of the groups that cross borders: where their unplaced
+    stories happen (`actors.json` `unplaced`: an Al Shabaab story that names no place is a
+    Kenyan report, Somali ones name their district), else their own."""
     homes = Counter(h for h in map(home_country, actors) if h)
     if not homes:
         # Raiders "from Sudan" came from there: they never place the raid.
         homes = Counter(
-            a.country
+            c
             for a in actors
-            if a.country and a.kind != "militia" and not _FOREIGNER.search(a.text)
+            if a.kind != "militia" and not _FOREIGNER.search(a.text) and (c := _unplaced_country(a))
         )
     return homes.most_common(1)[0][0] if homes else None
 
