@@ -61,3 +61,16 @@ def test_an_anchored_convention_still_matches_anywhere_in_the_story() -> None:
     pattern = r"(?s)\A(?=.*\bOSCE\b)(?!.*\bUkrainian forces\b).*\bPisky\b"
     assert re.search(pattern, "Shelling hit Pisky.\n\nThe OSCE SMM recorded it.")
     assert not re.search(pattern, "Ukrainian forces shelled Pisky, the OSCE said.")
+
+
+def test_country_clues_start_a_word() -> None:
+    """`actors._clue_patterns` puts one \\b before the union of a country's clues, which is only
+    right when each clue starts a word."""
+    data = json.loads((resources.files("wirewatch") / "data" / "demonyms.json").read_text("utf-8"))
+    bad = [
+        pattern
+        for patterns in data["country_clues"].values()
+        for pattern in patterns
+        if not re.match(r"(?:\(\?i\))?(?:\\b|\(\?:\\b|[A-Za-z])", pattern)
+    ]
+    assert bad == []

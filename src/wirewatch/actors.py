@@ -327,7 +327,12 @@ def _clue_patterns() -> dict[str, re.Pattern[str]]:
     def group(p: str) -> str:  # a leading "(?i)" becomes a scoped "(?i:...)" inside the union
         return f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})"
 
-    return {iso2: re.compile("|".join(group(p) for p in pats)) for iso2, pats in clues.items()}
+    # Every clue is a word or starts one: the leading \b lets the union skip the middle of words
+    # (half the time on a long story).
+    return {
+        iso2: re.compile(r"\b(?:" + "|".join(group(p) for p in pats) + ")")
+        for iso2, pats in clues.items()
+    }
 
 
 @functools.lru_cache(maxsize=16)
