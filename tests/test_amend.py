@@ -447,3 +447,32 @@ def test_the_demonstrators_own_violence_still_makes_it_a_riot() -> None:
         "2023-03-04",
     )
     assert [e.event_type for e in events] == ["Riots"]
+
+
+def test_the_other_side_named_again_does_not_become_the_first() -> None:
+    (e,) = _events(
+        "On 9 March 2023, an unidentified armed group exchanged fire with Beninese soldiers in "
+        "Karimama. Soldiers fired several shots during the clash.",
+        "2023-03-10",
+    )
+    assert e.actor1 is not None and e.actor1.startswith("Unidentified Armed Group")
+    assert e.actor2 is not None and e.actor2.startswith("Military Forces of Benin")
+
+
+def test_the_arrest_a_protest_is_about_retold_is_no_new_event() -> None:
+    (e,) = _events(
+        "On 6 May 2021, journalists protested outside the press club in Multan against the "
+        "arrest of their editor and demanded his release. He was arrested in connection with a "
+        "tax case.",
+        "2021-05-07",
+    )
+    assert e.sub_event_type == "Peaceful protest"
+
+
+def test_the_weapon_named_again_is_the_attack_told() -> None:
+    (e,) = _events(
+        "On 3 November 2022, unidentified gunmen attacked a police station in Kandahar with "
+        "rockets. The rocket exploded in an open field, causing no damage.",
+        "2022-11-04",
+    )
+    assert e.actor1 is not None and e.actor1.startswith("Unidentified Armed Group")

@@ -1046,3 +1046,70 @@ def test_militants_who_burn_a_station_and_a_vehicle_destroy_property() -> None:
         "2019-09-02",
     )
     assert ("Strategic developments", "Looting/property destruction") in types
+
+
+def test_an_attack_on_press_freedom_is_a_grievance_not_an_attack() -> None:
+    text = (
+        "On 3 March 2021, reporters held a protest outside the press club in Lahore against "
+        "the closure of a newspaper. The closure is seen as an attack on press freedom."
+    )
+    assert _types(text, published="2021-03-04") == [("Protests", "Peaceful protest")]
+    assert not [t for t in find_triggers("an assault on our democracy") if t.cls == "attack"]
+    assert [t.text for t in find_triggers("an attack on rights activists")] == ["attack"]
+
+
+def test_the_accused_can_be_the_victim() -> None:
+    e = _one(
+        "Three men who were accused of theft are lynched in Kisumu town on Sunday.",
+        published="2024-01-09",
+    )
+    assert e.sub_event_type == "Mob violence"
+
+
+@pytest.mark.parametrize(
+    ("second", "sub"),
+    [
+        (
+            "Police obstructed the march, following which the marchers held a meeting instead.",
+            "Peaceful protest",
+        ),
+        ("The organisers claimed that police foiled their demonstration.", "Peaceful protest"),
+        (
+            "Police obstructed the rally and used batons on the marchers.",
+            "Protest with intervention",
+        ),
+        ("Police obstructed the rally.", "Protest with intervention"),
+    ],
+)
+def test_a_march_stopped_without_force_that_goes_on_stays_peaceful(second: str, sub: str) -> None:
+    text = (
+        "On 4 May 2023, members of a teachers union staged a protest in Khulna city, demanding "
+        "higher wages. " + second
+    )
+    assert _one(text, published="2023-05-05").sub_event_type == sub
+
+
+def test_force_used_to_disperse_is_an_intervention() -> None:
+    text = (
+        "On 4 May 2023, members of a teachers union staged a protest in Khulna city, demanding "
+        "higher wages. Police chased the marchers to disperse them."
+    )
+    assert _one(text, published="2023-05-05").sub_event_type == "Protest with intervention"
+    refused = (
+        "On 4 May 2023, members of a teachers union staged a protest in Khulna city, demanding "
+        "higher wages. The marchers refused to disperse."
+    )
+    assert _one(refused, published="2023-05-05").sub_event_type == "Peaceful protest"
+
+
+def test_a_crowd_that_protests_and_obstructs_is_not_stopped() -> None:
+    text = (
+        "On 13 June 2023, residents staged a protest and obstructed government vehicles in "
+        "Munshiganj town, demanding gas connections."
+    )
+    assert _one(text, published="2023-06-14").sub_event_type == "Peaceful protest"
+    police = (
+        "On 13 June 2023, police intercepted the rally and obstructed the marchers in "
+        "Munshiganj town."
+    )
+    assert _one(police, published="2023-06-14").sub_event_type == "Protest with intervention"

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from wirewatch.actors import ActorMention, canonical, find_actors, iso2_of
-from wirewatch.coding import Coded
+from wirewatch.coding import Coded, held_off
 from wirewatch.lexicon import Trigger
 from wirewatch.models import Document, Event, Evidence
 from wirewatch.numbers import Fatalities, side_of
@@ -100,7 +100,8 @@ def _among_dead(event: Event, actor: ActorMention) -> bool:
 _ALSO = re.compile(r"\balso\b", re.I)
 _CROWD_OR_FORCES = re.compile(
     r"\b(?:them|crowds?|protesters?|protestors?|demonstrators?|participants|gathering|marchers|"
-    r"students|workers|police\w*|officers|security|forces|troops|soldiers|gendarm\w*)\b",
+    r"students|workers|police\w*|officers|security (?:personnel|officers|agents|guards|men)|forces|"
+    r"troops|soldiers|gendarm\w*)\b",
     re.I,
 )
 _VIOLENT_TYPES = frozenset(
@@ -322,10 +323,16 @@ def intervenes(triggers: list[Trigger], prev: Event, text: str) -> bool:
             and not _EARLIER.search(text)
             and not _LATER.search(text)
         )
+    if prev.event_type == "Protests" and not any(t.cls == "excessive" for t in triggers):
+        # "Police used batons to disperse the protest": the protest named again is the one told
+        # (live fire stays an event of its own, coded for the force it used).
+        triggers = [t for t in triggers if not _named_again(t, text)]
     return (
         prev.event_type == "Protests"
         and bool(triggers)
         and all(t.cls in _INTERVENTION_CLASSES for t in triggers)
+        and not held_off(triggers, text)
+        and not _protested_arrest(text, prev)
         and (
             (
                 any(t.cls in {"intervention", "arrest", "excessive"} for t in triggers)
@@ -334,6 +341,61 @@ def intervenes(triggers: list[Trigger], prev: Event, text: str) -> bool:
             # "One protester was shot dead by police": the force used on the protest just
             # told, not an attack of its own.
             or _forces_kill_protesters(triggers, text)
+        )
+    )
+
+
+_THE_PROTEST = re.compile(
+    r"\b(?:disperse[ds]?|dispersing|broke up|break up|stopped|foiled|obstructed|blocked)\s+"
+    r"(?:the|their|this|that)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def _named_again(trigger: Trigger, text: str) -> bool:
+    if trigger.cls != "protest":
+        return False
+    at = text.lower().find(trigger.text.lower())
+    return at > 0 and bool(_THE_PROTEST.search(text, 0, at))
+
+
+# "He was arrested in connection with a graft case": a pronoun held, after a protest over an arrest.
+_PRONOUN_HELD = re.compile(
+    r"^\W*(?:he|she)\s+(?:was|had been|has been)\s+(?:\w+\s+)?"
+    r"(?:arrested|detained|picked up|taken into custody)\b",
+    re.I,
+)
+_DEMANDED = re.compile(
+    r"\bdemand\w*\b[^.;]*\b(?:release|bail|freedom)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I
+)
+_OVER_ARREST = re.compile(r"\b(?:arrest|detention|release)\b", re.I)
+
+
+# "demanding release of their leader who was detained under the Digital Security Act": the
+# relative clause tells of the one the protest is for.
+_WHO_WAS_HELD = re.compile(
+    r"^\W*(?:who|whom)\s+(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?"
+    r"(?:arrested|detained|picked up|jailed|imprisoned)\b",
+    re.I,
+)
+_FOR_THE_HELD = re.compile(r"\b(?:release|bail|freedom|arrest|detention)\b[^.;]*$", re.I)
+
+
+def _protested_arrest(text: str, prev: Event) -> bool:
+    return bool(_WHO_WAS_HELD.search(text) and prev.notes and _FOR_THE_HELD.search(prev.notes))
+
+
+def retold_grievance(triggers: list[Trigger], prev: Event, text: str) -> bool:
+    """ "Journalists protested against the arrest of their editor. He was arrested in connection
+    with a graft case": the arrest retold is the protest's grievance, not a new event."""
+    return (
+        prev.event_type == "Protests"
+        and bool(triggers)
+        and all(t.cls in {"arrest", "intervention", "accuse"} for t in triggers)
+        and (
+            bool(_PRONOUN_HELD.search(text) and prev.notes and _OVER_ARREST.search(prev.notes))
+            # "They also demanded the release of arrested people"
+            or all(_DEMANDED.search(text, 0, max(text.find(t.text), 0)) for t in triggers)
         )
     )
 
@@ -614,9 +676,24 @@ _DEAD_NAMED = re.compile(
 )
 
 
+# "The rocket exploded in an open field": the weapon just told, named again as the subject.
+_THE_WEAPON = re.compile(
+    r"^\W*(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?(?:rockets?|missiles?|shells?|mortars?|"
+    r"projectiles?|bombs?|devices?|grenades?|IEDs?|drones?)\s+(?:had\s+|then\s+)?"
+    r"(?:exploded|landed|fell|hit|detonated|went off|struck)\b",
+    re.I,
+)
+
+
 def refers_back(text: str) -> bool:
-    """Does the clause name an event already told ("in the attack", "during the clash")?"""
-    return bool(_ANAPHOR.search(text) or _DEAD_IN.search(text) or _DEAD_NAMED.search(text))
+    """Does the clause name an event already told ("in the attack", "during the clash", "the
+    rocket exploded")?"""
+    return bool(
+        _ANAPHOR.search(text)
+        or _DEAD_IN.search(text)
+        or _DEAD_NAMED.search(text)
+        or _THE_WEAPON.search(text)
+    )
 
 
 def is_relative(text: str) -> bool:
@@ -680,10 +757,17 @@ def fold(
         etype, sub = event.event_type, event.sub_event_type
     if etype != amended.event_type or sub != amended.sub_event_type:
         amended = replace(amended, event_type=etype, sub_event_type=sub)
-    if _unnamed(target.actor1) and not _unnamed(event.actor1) and not fatal:
+    if (
+        _unnamed(target.actor1)
+        and not _unnamed(event.actor1)
+        and not fatal
+        and event.actor1 != target.actor2
+        and any(ev.field == "actor1" for ev in event.evidence)
+    ):
         # "An armed clash was reported in Ayn Zarah. GNA forces destroyed two pieces of LNA
         # equipment during the clash": a clause that names who acted, and no dead, names the
-        # side the first sentence left unnamed.
+        # side the first sentence left unnamed ("Soldiers fired during the clash" names the side
+        # told already, "The rocket exploded" nobody: the unidentified group stays the first).
         amended = replace(amended, actor1=event.actor1, inter1=event.inter1)
         fields.add("actor1")
     if (event.geo_precision or 9) < (target.geo_precision or 9) and any(

@@ -1022,9 +1022,54 @@ def _set_upon_at_protest(
     return named or owned or bool(re.search(r"\b(?:the|a|an)\s+(?:[\w-]+\s+)?$", own, re.I))
 
 
+# Ways to stop a march that use no force by themselves ("Police obstructed the rally").
+_HOLD_OFF = re.compile(
+    r"(?:obstruct\w*|stopped|halted|blocked|foiled|barred|prevented|intercepted|"
+    r"(?:police|officers|forces) (?:stopped|halted|blocked))",
+    re.I,
+)
+# The march went on, or the stop is only the protesters' word.
+_WENT_ON = re.compile(
+    r"\b(?:following which|after which|but|and then)\b[^.;]*?\b(?:dispersed|held|submitted|"
+    r"continued|went ahead|proceeded)\b|\binstead\b|\bclaim(?:ed|s)?\s+that\b",
+    re.I,
+)
+_HEARSAY = re.compile(r"\bclaim(?:ed|s)?\s+that\b", re.I)
+_FORCE_USED = re.compile(
+    r"\b(?:violen\w*|using force|by force|forcibl\w*|batons?|charg\w*|beat\w*|tear[ -]?gas|"
+    r"arrest\w*|detain\w*|ended|broke up|injur\w*)\b",
+    re.I,
+)
+
+
+def held_off(triggers: list[Trigger], text: str) -> bool:
+    """ "Police obstructed the march, following which protesters held a roadside meeting
+    instead", "BNP members claimed that police foiled their demonstration": a march stopped
+    without force that went on where it was, or a stop only the organisers allege, leaves the
+    protest peaceful (ACLED's intervention suppresses or disperses it)."""
+    went_on = _WENT_ON.search(text)
+    if went_on is None or _FORCE_USED.search(text):
+        return False
+    # ("following which the protesters dispersed": they left; nobody dispersed them)
+    told = text.lower() if _HEARSAY.search(text) else text[: went_on.start()].lower()
+    stops = [
+        t
+        for t in triggers
+        if t.cls in {"intervention", "arrest", "excessive"} and t.text.lower() in told
+    ]
+    return bool(stops) and all(_HOLD_OFF.fullmatch(t.text) for t in stops)
+
+
+_AUTHORITIES = re.compile(
+    r"\b(?:police\w*|forces|officers|troops|soldiers|army|gendarm\w*|authorities)\b", re.I
+)
+
+
 def _intervened(clause: Clause, triggers: list[Trigger]) -> bool:
     """Did the authorities step in? Not when the arrest is what the crowd protested ("following
     the arrest of their leader", "demanding bail of players who were arrested")."""
+    if held_off(triggers, clause.text):
+        return False
     for t in triggers:
         if t.cls not in {"intervention", "arrest"}:
             continue
@@ -1038,6 +1083,13 @@ def _intervened(clause: Clause, triggers: list[Trigger]) -> bool:
             return True  # "after police broke up a weekly demonstration": done to the protest
         if re.search(r"\b(?:the|of|an?|their|his|her|its)\s+$", before, re.I):
             continue  # "the arrested president", "relatives of detained members": a grievance
+        if (
+            opening
+            and re.fullmatch(r"\s*,?\s*and\s+", before)
+            and _HOLD_OFF.fullmatch(t.text)
+            and not _AUTHORITIES.search(clause.text, 0, opening - clause.start)
+        ):
+            continue  # "staged a protest and obstructed government vehicles": the crowd's own act
         if not _CAUSE.search(before) or _AUTHORITIES_ACT.search(before):
             return True
     return False

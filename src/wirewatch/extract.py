@@ -61,6 +61,7 @@ from wirewatch.amend import (
     is_relative,
     observes,
     refers_back,
+    retold_grievance,
     sum_fatalities,
     toll_target,
     turns_violent,
@@ -139,9 +140,18 @@ _IRREALIS = re.compile(
     r"warn(?:ed|s)? (?:of|that)|call(?:ed|s)? for|in an attempt to|attempt to|did not|didn't|denied|"
     r"never|no|not|without|to stall|to protect|to push back|to support|to back|to prevent)\W+(?:\w+\W+){0,4}$"
     r"|(?<!resorted )(?<!began )(?<!started )(?<!continued )(?<!managed )(?<!proceeded )(?<!went on )"
-    r"(?<!forced )(?<!used )(?<!attempted )(?<!tried )(?<!trying )(?<!had )(?<!has )(?<!have )"
+    r"(?<!forced )(?<!\bused )(?<!attempted )(?<!tried )(?<!trying )(?<!had )(?<!has )(?<!have )"
     r"(?<!led )(?<!leading )\bto\s+$"
-    r"|\baccus\w*\s+(?:\w+\W+){0,5}$|\bclaimed responsibility\b",
+    # "Two women who were accused of witchcraft are lynched": a passive verb after the charge
+    # tells what was done to the accused, not the accusation.
+    r"|\baccus\w*\s+(?:\w+\W+){0,5}(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )$"
+    r"|\bclaimed responsibility\b",
+    re.I,
+)
+# Force the authorities used for a purpose: "lobbed tear gas canisters to disperse them".
+_FORCE_FOR = re.compile(
+    r"\b(?:used|using|fired|firing|lobbed|lobbing|shot|chased|charged|hurled|deployed|rushed|"
+    r"moved in|stepped in|came|arrived|intervened)\b",
     re.I,
 )
 # Words that open what protesters demand or denounce.
@@ -332,7 +342,10 @@ class RuleEngine:
                 if (
                     prev_idx is not None
                     and not fatal
-                    and denies_violence(triggers, events[prev_idx], clause.text)
+                    and (
+                        denies_violence(triggers, events[prev_idx], clause.text)
+                        or retold_grievance(triggers, events[prev_idx], clause.text)
+                    )
                 ):
                     continue
                 if prev_idx is not None and intervenes(triggers, events[prev_idx], clause.text):
@@ -468,8 +481,14 @@ class RuleEngine:
             before = clause.text[max(0, t.start - clause.start - 60) : t.start - clause.start]
             # "(exact date not reported), residents lynched": a closed bracket ends the negation.
             irrealis = _IRREALIS.search(before.rsplit(")", 1)[-1])
-            if irrealis and not (t.cls == "protest" and irrealis.group(0).strip().lower() == "to"):
-                continue  # "gathered to protest" is a protest; "moved to attack" is not an attack
+            purpose = irrealis is not None and irrealis.group(0).strip().lower() == "to"
+            if irrealis and not (
+                purpose
+                and (t.cls == "protest" or (t.cls == "intervention" and _FORCE_FOR.search(before)))
+            ):
+                # "gathered to protest" is a protest; "moved to attack" is not an attack; "police
+                # used batons to disperse them" dispersed them, whether or not the crowd left.
+                continue
             if t.cls == "protest" and _CIRCUMSTANCE.search(before):
                 continue  # "amid ... demonstrations" sets the scene; it reports no protest
             # In a protest, what comes after "against", "demanding", "justice for" is its cause.
@@ -843,7 +862,8 @@ def _unanimous_country(mentions: list[PlaceMention], gaz: Gazetteer, text: str) 
             text, mention.end
         ):
             continue
-        readings = [c.place.country for c in gaz.candidates(mention.text, loose=False)]
+        # (a name's own places only: "Kibaki" is an alternate spelling of a Ukrainian hamlet)
+        readings = [c.place.country for c in gaz.candidates(mention.text, loose=False) if c.main]
         countries.update(c for c in readings if c)
     return countries.pop() if len(countries) == 1 else None
 
