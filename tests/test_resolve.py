@@ -69,8 +69,13 @@ def test_within_a_story_the_larger_figure_wins() -> None:
     assert [e.fatalities for e in merged] == [5]
 
 
+def _named(event: Event) -> Event:
+    """The event with the words that name its actor1."""
+    return replace(event, evidence=(*event.evidence, Evidence("d", 10, 13, "HTS", "actor1")))
+
+
 def test_within_a_story_an_unnamed_attacker_is_no_contradiction() -> None:
-    named = _event("a", "d")
+    named = _named(_event("a", "d"))
     unnamed = replace(_event("b", "d", 1), actor1="Unidentified Armed Group (Syria)")
     (merged,) = merge_within_document([unnamed, named])
     assert merged.actor1 == "Hayat Tahrir al-Sham"  # the named attacker wins
@@ -78,6 +83,22 @@ def test_within_a_story_an_unnamed_attacker_is_no_contradiction() -> None:
     # across stories the two attackers still keep the events apart
     to_write, _ = merge_into([named], [replace(unnamed, sources=(Source("e"),))])
     assert len(to_write) == 1 and to_write[0].event_id == "b"
+
+
+def test_a_default_actor_or_the_side_attacked_does_not_name_the_attacker() -> None:
+    unnamed = replace(
+        _event("a", "d", 1),
+        actor1="Unidentified Armed Group (Syria)",
+        actor2="Military Forces of Syria (2024-)",
+    )
+    default = replace(_event("b", "d"), actor1="Military Forces of Syria (2024-)")
+    (merged,) = merge_within_document([unnamed, default])
+    assert merged.actor1 == "Unidentified Armed Group (Syria)"  # no words name the army
+    (merged,) = merge_within_document([unnamed, _named(default)])
+    assert merged.actor1 == "Unidentified Armed Group (Syria)"  # the army is the side attacked
+    other = replace(_named(_event("c", "d")), actor1="Hayat Tahrir al-Sham")
+    (merged,) = merge_within_document([unnamed, other])
+    assert merged.actor1 == "Hayat Tahrir al-Sham"
 
 
 def test_within_a_story_two_sides_swapping_roles_are_one_fight() -> None:

@@ -136,7 +136,9 @@ def combine(kept: Event, other: Event, *, same_story: bool) -> Event:
         or not any(ev.field == "event_date" for ev in other.evidence)
         else other
     )
-    # An attacker the story names wins over an unnamed one.
+    # An attacker the story names wins over an unnamed one; but not the side the kept event was
+    # done to ("an unidentified group exchanged fire with soldiers ... The army repelled the
+    # attack"), nor an actor only supplied by default, with no words of the text behind it.
     named = (
         other
         if not kept.actor1
@@ -144,6 +146,8 @@ def combine(kept: Event, other: Event, *, same_story: bool) -> Event:
             kept.actor1.startswith("Unidentified")
             and other.actor1
             and not other.actor1.startswith("Unidentified")
+            and other.actor1 != kept.actor2
+            and any(ev.field == "actor1" for ev in other.evidence)
         )
         else kept
     )
