@@ -17,7 +17,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The gazetteer is built from GeoNames data shipped in PyPI packages (no download).
-$(GAZ): $(STAMP) scripts/build_gazetteer.py src/wirewatch/gazetteer_build.py src/wirewatch/data/regions.json src/wirewatch/data/demonyms.json
+# minor_places.tsv is committed (scripts/build_minor_places.py rebuilds it from optional packages).
+$(GAZ): $(STAMP) scripts/build_gazetteer.py src/wirewatch/gazetteer_build.py src/wirewatch/data/regions.json src/wirewatch/data/demonyms.json src/wirewatch/minor_places.py src/wirewatch/data/minor_places.tsv
 	$(BIN)/python scripts/build_gazetteer.py
 
 demo: install

