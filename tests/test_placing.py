@@ -223,6 +223,18 @@ def test_the_last_word_of_a_longer_name_gives_no_country(gaz: Gazetteer) -> None
     assert extract._unanimous_country(unplaced[:1], gaz, text) is None
 
 
+def test_an_alternate_spelling_of_a_hamlet_gives_no_country(gaz: Gazetteer) -> None:
+    import importlib
+
+    extract = importlib.import_module("wirewatch.extract")
+    text = "Riots broke out when Kibaki named 17 new cabinet ministers."
+    start = text.index("Kibaki")
+    unplaced = [PlaceMention("t", start, start + 6, "Kibaki", None)]
+    # GeoNames lists "Kibaki" only as an alternate spelling of a Ukrainian hamlet (Kybaky)
+    assert all(not c.main for c in gaz.candidates("Kibaki", loose=False))
+    assert extract._unanimous_country(unplaced, gaz, text) is None
+
+
 def test_the_place_a_coder_says_was_used_is_the_place(gaz: Gazetteer) -> None:
     text = (
         "On 19 November, a woman was killed at Lira trading centre near the border between West "

@@ -180,6 +180,9 @@ class Gazetteer:
         assert isinstance(aliases, dict)
         for alias, iso2 in aliases.items():
             self._country_names.setdefault(normalise(alias), str(iso2))
+        generic = _data_json("generic_names.json").get("names", [])
+        assert isinstance(generic, list)
+        self._generic: frozenset[str] = frozenset(normalise(str(n)) for n in generic)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -241,6 +244,10 @@ class Gazetteer:
         rows = self._conn.execute(
             "SELECT place, main FROM names WHERE key = ? ORDER BY place", (key,)
         ).fetchall()
+        if key in self._generic:
+            # "Kotwali police station" is the police station of any South Asian city, not the
+            # one city GeoNames lists the word for (`data/generic_names.json`)
+            rows = [r for r in rows if r[1]]
         exact = True
         alike: dict[int, float] = {}
         words = key.split()
@@ -250,7 +257,7 @@ class Gazetteer:
             rows = self._conn.execute(
                 "SELECT place, 0 FROM names WHERE key = ? ORDER BY place", (" ".join(words[1:]),)
             ).fetchall()
-        if not rows and loose:
+        if not rows and loose and key not in self._generic:
             for lkey in _loose_variants(name):
                 for pid, spelling in self._conn.execute(
                     "SELECT place, name FROM loose WHERE key = ? ORDER BY place", (lkey,)

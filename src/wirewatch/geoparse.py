@@ -24,7 +24,6 @@ import functools
 import importlib.resources
 import json
 import math
-import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -180,7 +179,7 @@ def _followers(spans: list[Span], text: str) -> list[list[int]]:
         k = i
         while k + 1 < len(spans) and len(chain) < 3:
             gap = text[spans[k].end : spans[k + 1].start]
-            tail = _NAME_TAIL.match(gap) if not os.environ.get("GEO7B_OFF", "").count("prov") else None
+            tail = _NAME_TAIL.match(gap)
             if tail and k == i and gap[tail.end() :].strip():
                 gap = gap[tail.end() :]
             if not gap.strip() or not _GAP.match(gap):
@@ -253,7 +252,6 @@ def _contradicted(
     if (
         p.feature_code == "ADM1"
         and area is not None
-        and not os.environ.get("GEO7B_OFF", "").count("prov")
         and any(a.exact and a.place.feature_code == "ADM1" for a in area.cands)
         and all(a.place.country != p.country for a in area.cands if a.exact)
     ):
@@ -508,14 +506,17 @@ _FORCES = re.compile(
 # countryside", "on Karak outskirts".
 _AREA_AFTER = re.compile(r"\s+(?:area|areas|countryside|outskirts|vicinity|environs)\b")
 # A lower-case word after a name that makes the name a modifier ("Tarapur tea garden", "Kalia
-# bazar committee"), unless it is a function word or a cue to a place's kind.
+# tea estate"), unless it is a function word or a cue to a place's kind.
 _MODIFIES = re.compile(
     r"\s+(?!(?:on|in|at|and|or|of|near|to|from|by|with|after|before|during|under|over|where|"
     r"which|who|that|as|is|was|were|are|has|had|have|for|since|when|while|but|the|a|an|"
     r"upazila|union|ward|village|town|city|area|areas|district|sub|police|thana|bazar|market|"
     r"bazaar|municipality|pourashava|constituency|county|commune|arrondissement|raion|"
-    r"hromada|settlement|oblast|region|province|outskirts|residents|villagers|locals)\b)[a-z]"
+    r"hromada|settlement|oblast|region|province|outskirts|residents|villagers|locals)\b)"
+    r"(?![a-z]+(?:ed|ing)\b)[a-z]"
 )
+# Prepositions right before a name that make it the place itself, whatever follows it.
+_PLACED_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|into)\s+(?:the\s+)?$", re.I)
 
 
 def _minor(p: Place) -> bool:
@@ -536,13 +537,21 @@ def _minor_doubtful(span: Span, c: Candidate, text: str) -> bool:
     "Jahangirnagar" of "Jahangirnagar University"), or a word that qualifies the noun after
     it ("workers of Tarapur tea garden"). A union or ward shares its name with many others;
     only a place's syntax makes it the place."""
-    if not _minor(c.place) or os.environ.get("GEO7B_OFF", "").count("minor"):
+    if not _minor(c.place):
         return False
     return span.fragment or _modifier(span, text)
 
 
 def _modifier(span: Span, text: str) -> bool:
-    return bool(_MODIFIES.match(text, span.end)) and not (span.cue_town or span.cue_region)
+    """Whether a name qualifies the noun after it ("Tarapur tea garden"), with no cue word
+    ("Tarapur union") that makes it a place's. After "in", "at" or "near" the name is the
+    place and the word after it a verb ("a mob in Likuyani lynched a thief")."""
+    return (
+        bool(_MODIFIES.match(text, span.end))
+        and not (span.cue_town or span.cue_region)
+        and not _PLACED_BEFORE.search(text, max(0, span.start - 12), span.start)
+    )
+
 
 # Characters either side of a name searched for the same word in lower case.
 _WINDOW = 5_000
@@ -569,14 +578,7 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
     # they are as often as where, and does not make the places named beside it foreign.
     named = _named_focus(story, normalise(span.text))
     foreign = named not in (None, country)
-    if (
-        span.in_chain
-        and span.locative
-        and code == "ADM1"
-        and c.exact
-        and _one_area(span)
-        and not os.environ.get("GEO7B_OFF", "").count("prov")
-    ):
+    if span.in_chain and span.locative and code == "ADM1" and c.exact and _one_area(span):
         return True  # "Karak area in Dar'a": a region named as the area of the place before it
         # is that region, whatever country a namesake of that place would make the story's
     if _minor_doubtful(span, c, text):
@@ -586,7 +588,6 @@ def _acceptable(span: Span, c: Candidate, story: _Story, text: str, contained: b
         and code.startswith("PPL")
         and c.place.population < 10000
         and _modifier(span, text)
-        and not os.environ.get("GEO7B_OFF", "").count("minor")
     ):
         return False  # "workers of Tarapur tea garden" in a Bangladeshi story: no hamlet of
         # India's, but a garden's name
@@ -1297,10 +1298,9 @@ def _resolve_all(
         # "Durgapur upazila (Sujanagar, Pabna, Rajshahi)": a name the gazetteer lacks says
         # nothing of the area; the first of the chain it knows does.
         known = [j for j in follow[i] if spans[j].cands]
-        if not os.environ.get("GEO7B_OFF", "").count("chain"):
-            # "Monsey (Karimama, Alibori)": a name known only by loose spellings (Karimama as
-            # China's Karamay) says less of the area than the exact one after it
-            known = [j for j in known if spans[j].exact] or known
+        # "Monsey (Karimama, Alibori)": a name known only by loose spellings (Karimama as
+        # China's Karamay) says less of the area than the exact one after it
+        known = [j for j in known if spans[j].exact] or known
         area = spans[(known or follow[i])[0]] if follow[i] else None
         mention = _resolve(doc, span, story, ranked, gaz, texts, before[i], area)
         if (mention is None or mention.place is None) and span.alt:

@@ -124,6 +124,13 @@ _ROAD_AFTER = re.compile(
     r"[Mm]otorway|[Rr]ailway|route)\b"
 )
 _ROAD_BEFORE = re.compile(r"[A-Za-z'’]\s*[-–]\s*$")
+# What follows a demonym that makes its people foreigners where the story is: "Somali refugees"
+# in Dadaab, "Ethiopian migrants" in Yemen, "Syrian nationals" deported from Lebanon.
+_FOREIGNERS = re.compile(
+    r"\s+(?:refugees?|migrants?|asylum[- ]seekers?|nationals?|exiles?|diaspora|immigrants?|"
+    r"expatriates?|expats?|returnees|deportees)\b",
+    re.IGNORECASE,
+)
 # What follows a demonym that makes it an actor's sponsor ("Saudi-led", "Iranian-backed").
 _SPONSOR = re.compile(r"\s*[-–]\s*(?:led|backed|allied|aligned|funded|supported|sponsored)\b")
 # Words after a name that make it the place people live in: "Keroka residents", "Kibwezi
@@ -155,6 +162,14 @@ _DWELLERS = frozenset(
 _PEOPLE = re.compile(
     r"(?:(?:,|\s+and)\s+[A-Z][\w'’-]*)*\s+"
     r"(?:people|tribe|tribes|tribesmen|clan|clans|clansmen|ethnic\s+group)\b"
+)
+# A camp named for the town it lies by: "the Kakuma refugee camp", "Dadaab refugee complex",
+# "Ifo IDP camp". The name is the camp's place as surely as "in Kakuma" would say (ACLED codes
+# the camp, which lies at its namesake town), whether or not "in the" comes before it.
+_CAMP_AFTER = re.compile(
+    r"\s+(?:refugees?|idps?|displacement|displaced(?:\s+persons?)?|transit)\s+"
+    r"(?:camps?|complex|settlements?|site)\b",
+    re.IGNORECASE,
 )
 DIRECTIONS = re.compile(
     r"^(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\b|^(?:central|rural)\b",
@@ -338,6 +353,7 @@ class Span:
     fragment: bool = False  # part of a longer capitalised run ("Ibrahim" of "Ibrahim Gokcek")
     target: bool = False  # the object of a verb that takes places: "attacked Garba Tula"
     road: bool = False  # one end of a hyphenated road's name: "Kahnuj" of "Kahnuj-Ghale Ganj road"
+    camp: bool = False  # names a camp after its town: "Kakuma" of "the Kakuma refugee camp"
     cands: tuple[Candidate, ...] = ()
     alias: str | None = None  # the full name an abbreviation stands for ("California")
     alt: list[Span] = field(default_factory=list)  # exact parts to try if this one fails
@@ -405,6 +421,8 @@ def add_cues(span: Span, text: str) -> None:
     hyphenated = text[span.end : span.end + 1] in ("-", "–") or bool(_ROAD_BEFORE.search(raw))
     span.road |= hyphenated and bool(_ROAD_AFTER.match(text, span.end))
     span.dwellers |= bool(after_words) and after_words[0] in _DWELLERS
+    if _CAMP_AFTER.match(text, span.end):
+        span.cue_town = span.locative = span.camp = True
     before = before.rstrip()
     if DIRECTIONS.search(before.split()[-1] if before.split() else ""):
         span.near = True
@@ -600,8 +618,10 @@ def find_spans(sdoc: Doc, text: str, base: int, gaz: Gazetteer) -> tuple[list[Sp
             return bool(span.cands)
         iso = gaz.demonym(span.text)
         if iso is not None and gaz.country_code(span.text) is None:
-            if not _SPONSOR.match(text, span.end):  # "Saudi-led coalition airstrikes in Al
-                demonyms.append(iso)  # Jawf": the sponsor's country is not the story's
+            # "Saudi-led coalition airstrikes in Al Jawf": the sponsor's country is not the
+            # story's, nor are "Somali refugees" in Dadaab
+            if not _SPONSOR.match(text, span.end) and not _FOREIGNERS.match(text, span.end):
+                demonyms.append(iso)
             return True
         if _a_people(span, text):
             return False  # "Kisii and Kikuyu people", "the Turkana community": a people
