@@ -296,3 +296,30 @@ def test_a_district_named_alone_sits_at_its_namesake_town(gaz: Gazetteer) -> Non
     assert seat.admin1 == district.admin1 and seat.precision == 2
     # the area of a village the gazetteer lacks keeps the district's middle
     assert event_place(district, gaz, "protested in Jhirk village (") is district
+
+
+def test_a_sub_district_named_with_its_unit_word_beats_its_district_town(
+    gaz: Gazetteer,
+) -> None:
+    # the cue before the bracket is the upazila's, and the bracket only says where it lies
+    text = (
+        "On 26 February 2023, party members staged a protest in Ghatail upazila (Tangail, Dhaka)."
+    )
+    chosen = _choose(text, "protest", gaz)
+    assert chosen is not None and chosen.text == "Ghatail"
+
+
+def test_an_upazila_after_a_road_is_the_place(gaz: Gazetteer) -> None:
+    text = (
+        "On 26 February 2023, party members burned tires at Mymensingh-Jamalpur highway, "
+        "Ghatail upazila (Tangail, Dhaka)."
+    )
+    chosen = _choose(text, "burned", gaz)
+    assert chosen is not None and chosen.text == "Ghatail"
+
+
+def test_a_town_named_without_a_unit_word_keeps_its_bracket_district(gaz: Gazetteer) -> None:
+    # an unlisted village before the bracket leaves the cue to the district
+    text = "On 3 May 2023, villagers protested in Xqzvillage (Tangail, Dhaka)."
+    chosen = _choose(text, "protested", gaz)
+    assert chosen is not None and chosen.text == "Tangail"

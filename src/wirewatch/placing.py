@@ -42,6 +42,12 @@ _AREA_GAP = re.compile(r"^(?:\s*(?:[a-z-]+\s*)?[,(]\s*|\s+(?:of|in)\s+)(?:the\s+
 _PAREN_LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|around|inside)\s+(?:the\s+)?[A-Z][^()]{0,40}\(\s*$"
 )
+# The unit word a note puts after a sub-district's name: "Titas upazila", "Kamukunji ward",
+# "Lokossa arrondissement", "Bakhmut raion".
+_UNIT_AFTER = re.compile(
+    r"\s+(?:upazila|union|ward|sub-?county|constituency|arrondissement|raion|rayon|hromada)\b",
+    re.I,
+)
 # What a protest is about, once named, is no longer where it is.
 _GRIEVANCE = re.compile(
     r"\b(?:condemn\w*|denounc\w*|in\s+solidarity\s+with|in\s+support\s+of|demand\w*|"
@@ -168,7 +174,9 @@ def choose_place(
             # whose staff they are, not where they are
         elif _OF_FORCE.search(before):
             s -= 0.5
-        elif _LOCATIVE.search(before) or _PAREN_LOCATIVE.search(before):
+        elif _LOCATIVE.search(before) or (
+            _PAREN_LOCATIVE.search(before) and not _named_before_bracket(p, places, before)
+        ):
             s += 1.0
         elif _NON_LOCATIVE.search(before):
             s -= 0.5
@@ -233,6 +241,16 @@ def choose_place(
             # another province than the one the sentence names is not the village meant
         if p.place is not None and p.place.precision == 1:
             s += 0.8
+        elif (
+            p.place is not None
+            and _UNIT_AFTER.match(base_text, p.end - base_start)
+            and (
+                (area := _bracket_after(p, places, base_text, base_start)) is None
+                or _near(p.place, area)
+            )
+        ):
+            s += 0.8  # "Titas upazila", "Hemnagar union": the note names the unit itself, as
+            # fine as a town to ACLED, which codes the event to it
         elif p.place is not None and p.place.precision == 3:
             s -= 0.6  # a country or province names where, only when nothing finer is said
         return s
@@ -382,6 +400,51 @@ def _coded_place(
             ):
                 return p
     return None
+
+
+# What may stand between a name and the bracket after it: its kind ("Titas upazila (").
+_KIND_TO_BRACKET = re.compile(r"(?:\s+(?-i:[a-z-]+)){0,2}\s*\(\s*$")
+_KIND_TO_BRACKET_AHEAD = re.compile(r"(?:\s+(?-i:[a-z-]+)){0,2}\s*\(\s*")
+
+
+def _named_before_bracket(p: PlaceMention, places: list[PlaceMention], before: str) -> bool:
+    """Whether the name between a locative cue and the bracket p opens is itself a known place
+    ("in Titas upazila (Comilla, Chittagong)"): the cue is then that place's, and the bracket
+    only says which district it lies in."""
+    cue = _PAREN_LOCATIVE.search(before)
+    if cue is None:
+        return False
+    offset = p.start - len(before)
+    return any(
+        q.place is not None
+        and offset + cue.start() <= q.start
+        and q.end <= p.start
+        and _KIND_TO_BRACKET.match(before, q.end - offset) is not None
+        and _near(q.place, p.place)
+        for q in places
+    )  # (the whole name: "in Madinat as Saleh (" is no place "Madinat"; and one the bracket's
+    # district lies far from is a namesake: "Sreepur upazila (Gazipur" is no Sherpur)
+
+
+# How far from the district a bracket names its finer place may lie and still be in it.
+_DISTRICT_KM = 75.0
+
+
+def _near(a: Place | None, b: Place | None) -> bool:
+    """Whether a place may lie in the district named next to it: a gazetteer namesake a
+    spelling match found elsewhere in the country (Sherpur for "Sreepur") lies 100 km off."""
+    return a is not None and b is not None and _km(a, b) <= _DISTRICT_KM
+
+
+def _bracket_after(
+    p: PlaceMention, places: list[PlaceMention], text: str, start: int
+) -> Place | None:
+    """The place named first in the bracket right after p ("Titas upazila (Comilla, "), if any."""
+    gap = _KIND_TO_BRACKET_AHEAD.match(text, p.end - start)
+    if gap is None:
+        return None
+    at = start + gap.end()
+    return next((q.place for q in places if q.start == at), None)
 
 
 def _unplaced_locative(p: PlaceMention, places: list[PlaceMention], text: str, start: int) -> bool:
