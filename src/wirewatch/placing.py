@@ -540,16 +540,7 @@ def event_place(place: Place, gaz: Gazetteer, before: str = "") -> Place:
         return place if _AREA_OF.search(before) else _district_seat(place, gaz)
     if place.feature_code != "ADM1" or not place.country or not place.admin1:
         return place
-    namesakes = [
-        c.place
-        for c in gaz.candidates(place.name, False)
-        if c.exact
-        and c.main
-        and c.place.country == place.country
-        and c.place.admin1 == place.admin1
-        and (c.place.feature_code or "").startswith("PPL")
-        and c.place.population >= 10000
-    ]
+    namesakes = _namesake_towns(place.name, place, gaz)
     if namesakes:
         town = max(namesakes, key=lambda p: (p.population, -(p.geonameid or 0)))
         return dataclasses.replace(town, precision=3)
@@ -566,23 +557,28 @@ _KIND_SUFFIX = re.compile(r"\s+(?:district|division|county|municipality|departme
 SEAT_KM = 60.0
 
 
+def _namesake_towns(name: str, area: Place, gaz: Gazetteer) -> list[Place]:
+    """Towns of 10,000 people or more named `name` in the same province as `area`: the seat an
+    area named after its main town is coded at."""
+    return [
+        c.place
+        for c in gaz.candidates(name, False)
+        if c.exact
+        and c.main
+        and c.place.country == area.country
+        and c.place.admin1 == area.admin1
+        and (c.place.feature_code or "").startswith("PPL")
+        and c.place.population >= 10000
+    ]
+
+
 def _district_seat(place: Place, gaz: Gazetteer) -> Place:
     """Where an event is put when the story names only its district ("in Thatta district
     (Sindh)", "Kaushambi (UP)"): at the district's namesake town, its headquarters, as ACLED
     codes a district-level event (geo_precision 2), not at the middle of the district. A
     district without a namesake town of 10,000 people near its middle keeps its own point."""
     name = _KIND_SUFFIX.sub("", place.name)
-    towns = [
-        c.place
-        for c in gaz.candidates(name, False)
-        if c.exact
-        and c.main
-        and c.place.country == place.country
-        and c.place.admin1 == place.admin1
-        and (c.place.feature_code or "").startswith("PPL")
-        and c.place.population >= 10000
-        and _km(c.place, place) <= SEAT_KM
-    ]
+    towns = [t for t in _namesake_towns(name, place, gaz) if _km(t, place) <= SEAT_KM]
     if not towns:
         return place
     town = max(towns, key=lambda p: (p.population, -(p.geonameid or 0)))
